@@ -1,0 +1,111 @@
+package apiary.core.server.internal.dispatch;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import apiary.core.api.permission.PermissionRegistry;
+import apiary.core.api.route.ApiError;
+import apiary.core.api.route.CallContext;
+import apiary.core.api.route.WebSocketChannel;
+import apiary.core.api.session.Session;
+import apiary.core.api.session.SessionService;
+import apiary.core.server.internal.route.ParamType;
+import apiary.core.server.internal.route.RouteDefinition;
+import apiary.core.server.internal.route.RouteRegistry;
+
+/**
+ * The transport-independent part of an API call, in SwarmUI's order: session (before the route lookup, so an
+ * unknown route without a valid session reports the session error), route, kind, permission, binding, call.
+ */
+public final class ApiPipeline {
+    private static final System.Logger LOG = System.getLogger(ApiPipeline.class.getName());
+
+    /** The outcome of resolving a call: either a reply to send at once, or a route to run for a session. */
+    static final class Resolved {
+        final Reply rejection;
+        final RouteDefinition route;
+        final Session session;
+
+        private Resolved(Reply rejection, RouteDefinition route, Session session) {
+            this.rejection = rejection;
+            this.route = route;
+            this.session = session;
+        }
+    }
+
+    private final RouteRegistry routes;
+    private final PermissionRegistry permissions;
+    private final Supplier<SessionService> sessions;
+
+    /**
+     * @param routes the route table holder
+     * @param permissions the permission registry
+     * @param sessions the current session service, or null while none is registered
+     */
+    public ApiPipeline(RouteRegistry routes, PermissionRegistry permissions, Supplier<SessionService> sessions) {
+        this.routes = routes;
+        this.permissions = permissions;
+        this.sessions = sessions;
+    }
+
+    Resolved resolve(String name, Map<String, Object> body, String headerSessionId, boolean webSocket) {
+        RouteDefinition route = name.indexOf('/') >= 0 ? null : routes.table().find(name);
+        Session session = null;
+        if (route == null || !route.sessionless()) {
+            String id = sessionId(body, headerSessionId);
+            if (id == null) {
+                return reject(ApiErrors.MISSING_SESSION);
+            }
+            SessionService service = sessions.get();
+            Optional<Session> found = service == null ? Optional.empty() : service.find(id);
+            if (found.isEmpty()) {
+                return reject(ApiErrors.INVALID_SESSION);
+            }
+            session = found.get();
+            session.touch(route != null && route.userUpdate());
+        }
+        if (route == null) {
+            return reject(webSocket ? ApiErrors.BAD_ROUTE_WS : ApiErrors.BAD_ROUTE_HTTP);
+        }
+        if (route.webSocket() != webSocket) {
+            return reject(webSocket ? ApiErrors.NEEDS_HTTP : ApiErrors.NEEDS_WEBSOCKET);
+        }
+        if (!route.sessionless() && !permissions.isPermitted(session, route.permission())) {
+            return reject(webSocket ? ApiErrors.BAD_PERMISSIONS_WS : ApiErrors.BAD_PERMISSIONS_HTTP);
+        }
+        return new Resolved(null, route, session);
+    }
+
+    /**
+     * Binds and calls the route. Handler errors become SwarmUI's 200 {@code error} replies; anything else becomes
+     * {@code internal_error} with the stack trace in the log only.
+     *
+     * @return the route's result, or a {@link Reply} for errors
+     */
+    Object invoke(Resolved call, Map<String, Object> body, CallContext context, WebSocketChannel channel) {
+        try {
+            Object[] args = ArgumentBinder.bind(call.route, body, call.session, context, channel);
+            return call.route.invoker().invokeWithArguments(args);
+        } catch (ApiError e) {
+            return Reply.cannedError(200, e.getMessage(), e.errorId());
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (Error) t;
+            }
+            LOG.log(Level.ERROR, "Internal error in API route " + call.route.name(), t);
+            return ApiErrors.INTERNAL_ERROR;
+        }
+    }
+
+    private static String sessionId(Map<String, Object> body, String header) {
+        Object fromBody = body.get(ArgumentBinder.SESSION_KEY);
+        String id = fromBody != null ? ParamType.text(fromBody, String::valueOf) : header;
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    private static Resolved reject(Reply reply) {
+        return new Resolved(reply, null, null);
+    }
+}

@@ -1,0 +1,125 @@
+package apiary.core.server.internal.http;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Hashtable;
+
+import apiary.core.api.permission.PermissionRegistry;
+import apiary.core.api.server.ServerInfo;
+import apiary.core.api.session.SessionService;
+import apiary.core.api.settings.ServerSettings;
+import apiary.core.server.internal.dispatch.ApiHttpHandler;
+import apiary.core.server.internal.dispatch.ApiPipeline;
+import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
+import apiary.core.server.internal.openapi.OpenApiDocument;
+import apiary.core.server.internal.route.RouteRegistry;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * Runs the embedded Jetty server on {@code apiary.host}:{@code apiary.port} (framework properties; defaults
+ * 127.0.0.1:7801, SwarmUI's port) and publishes {@link ServerInfo} once it listens.
+ */
+@Component(immediate = true)
+public final class HttpServerComponent {
+    /** Framework property: address to listen on. */
+    public static final String HOST_PROPERTY = "apiary.host";
+    /** Framework property: port to listen on; 0 picks a free one. */
+    public static final String PORT_PROPERTY = "apiary.port";
+    /** Framework property: request body limit in MiB when no server setting says otherwise. */
+    public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
+    private static final String MAX_REQUEST_SETTING = "network.maxnetworkrequestmegabytes";
+    private static final System.Logger LOG = System.getLogger(HttpServerComponent.class.getName());
+
+    private final Server server;
+    private final ServiceRegistration<ServerInfo> infoRegistration;
+    private final long defaultMaxRequestMegabytes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SessionService sessions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServerSettings settings;
+
+    /**
+     * Starts Jetty.
+     *
+     * @param context this bundle's context
+     * @param routes the route registry
+     * @param permissions the permission registry
+     * @throws Exception when Jetty cannot start (e.g. the port is taken)
+     */
+    @Activate
+    public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
+            @Reference PermissionRegistry permissions) throws Exception {
+        String host = property(context, HOST_PROPERTY, "127.0.0.1");
+        int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
+        defaultMaxRequestMegabytes = Long.parseLong(property(context, MAX_REQUEST_MB_PROPERTY, "200"));
+        Path dataDir = Path.of(property(context, ServerInfo.DATA_DIR_PROPERTY, "Data")).toAbsolutePath();
+        String version = context.getBundle().getVersion().toString().replace(".SNAPSHOT", "");
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("apiary-http");
+        server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setRelativeRedirectAllowed(true);
+        config.setRequestHeaderSize(1024 * 1024);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setErrorHandler(new SafeErrorHandler());
+
+        ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
+        ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes);
+        ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, defaultMaxRequestMegabytes * 1024 * 1024);
+        server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version)));
+        server.start();
+
+        int actualPort = connector.getLocalPort();
+        LOG.log(Level.INFO, "Apiary {0} listening on http://{1}:{2}", version, host, String.valueOf(actualPort));
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("apiary.http.port", actualPort);
+        infoRegistration = context.registerService(ServerInfo.class, new ServerInfoImpl(version, dataDir, actualPort), props);
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        infoRegistration.unregister();
+        server.stop();
+    }
+
+    private long maxRequestBytes() {
+        long megabytes = defaultMaxRequestMegabytes;
+        ServerSettings s = settings;
+        if (s != null) {
+            try {
+                megabytes = s.getLong(MAX_REQUEST_SETTING);
+            } catch (RuntimeException e) {
+                // Not declared (yet): keep the framework default.
+            }
+        }
+        return megabytes * 1024 * 1024;
+    }
+
+    private static String property(BundleContext context, String key, String fallback) {
+        String v = context.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+}

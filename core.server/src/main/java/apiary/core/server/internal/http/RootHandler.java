@@ -1,0 +1,70 @@
+package apiary.core.server.internal.http;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+
+import apiary.core.server.internal.dispatch.ApiHttpHandler;
+import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
+import apiary.core.server.internal.json.JsonCodec;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), {@code /} to
+ * {@code Text2Image}, the error pages, {@code /openapi.json}, and a redirect to {@code /Error/404} for the rest.
+ */
+final class RootHandler extends Handler.Abstract {
+    private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
+
+    private final ApiHttpHandler api;
+    private final ApiWebSocketUpgrade webSocket;
+    private final Supplier<Object> openApi;
+
+    RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi) {
+        this.api = api;
+        this.webSocket = webSocket;
+        this.openApi = openApi;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        try {
+            if (path.regionMatches(true, 0, "/API/", 0, 5)) {
+                String name = path.substring(5);
+                if (!webSocket.tryUpgrade(name, request, response, callback)) {
+                    api.handle(name, request, response, callback);
+                }
+            } else if (path.equals("/")) {
+                Response.sendRedirect(request, response, callback, 302, "Text2Image", false);
+            } else if (path.equalsIgnoreCase("/Text2Image")) {
+                Pages.text2Image(response, callback);
+            } else if (path.regionMatches(true, 0, "/Error/", 0, 7)) {
+                Pages.error(path.substring(7), response, callback);
+            } else if (path.equals("/openapi.json") && HttpMethod.GET.is(request.getMethod())) {
+                byte[] bytes = JsonCodec.bytes(openApi.get());
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                response.write(true, ByteBuffer.wrap(bytes), callback);
+            } else {
+                Response.sendRedirect(request, response, callback, 302, "/Error/404", false);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Failure while handling " + path, e);
+            if (!response.isCommitted()) {
+                response.reset();
+                Pages.error("internal", response, callback);
+            } else {
+                callback.failed(e);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+package apiary.core.server.internal.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson configuration of the server: plain Java values in and out, key order kept, public fields and
+ * record components serialised, and an indented form that looks like Newtonsoft's (for SwarmUI's habit of turning
+ * JSON values into text).
+ */
+public final class JsonCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final ObjectWriter INDENTED = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private JsonCodec() {
+    }
+
+    /** @return the shared mapper; do not reconfigure it */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * @param value any serialisable value
+     * @return compact JSON as UTF-8 bytes
+     */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param value any serialisable value
+     * @return compact JSON text
+     */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param value any serialisable value
+     * @return JSON text indented with two spaces, {@code "key": value}
+     */
+    public static String indented(Object value) {
+        try {
+            return INDENTED.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param json JSON text
+     * @return plain Java values
+     * @throws IOException for malformed JSON
+     */
+    public static Object parse(byte[] json) throws IOException {
+        return MAPPER.readValue(json, Object.class);
+    }
+
+    /**
+     * @param json JSON text
+     * @return plain Java values
+     * @throws IOException for malformed JSON
+     */
+    public static Object parse(String json) throws IOException {
+        return MAPPER.readValue(json, Object.class);
+    }
+
+    /**
+     * @param value a parsed JSON value
+     * @return the value as an object, or null when it is not one
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object value) {
+        return value instanceof Map ? (Map<String, Object>) value : null;
+    }
+}
