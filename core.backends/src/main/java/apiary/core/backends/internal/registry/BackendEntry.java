@@ -1,0 +1,84 @@
+package apiary.core.backends.internal.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import apiary.core.api.backend.Backend;
+import apiary.core.api.backend.BackendDTO;
+import apiary.core.api.backend.BackendStatus;
+import apiary.core.backends.internal.status.StatusInput;
+
+/**
+ * One configured backend: its persisted fields and its live state. Not thread-safe on its own: every access holds
+ * the registry's lock. {@link #epoch} counts starts and stops, so that work begun for an earlier start (an init
+ * still running, a context callback of an old instance) recognises itself as stale and changes nothing.
+ */
+final class BackendEntry {
+    StoredBackend stored;
+    TypeBinding type;
+    BackendStatus status = BackendStatus.WAITING;
+    String statusMessage;
+    List<String> features = List.of();
+    int maxUsages = 1;
+    boolean canLoadModels = true;
+    Map<String, List<String>> models;
+    String currentModel;
+    int initAttempts;
+    long epoch;
+    Backend instance;
+
+    BackendEntry(StoredBackend stored) {
+        this.stored = stored;
+    }
+
+    int id() {
+        return stored.id();
+    }
+
+    /**
+     * Begins a new life: forgets the running instance and everything it reported.
+     *
+     * @return the instance that was running, for the caller to shut down outside the lock; may be {@code null}
+     */
+    Backend reset() {
+        epoch++;
+        Backend old = instance;
+        instance = null;
+        features = List.of();
+        maxUsages = 1;
+        canLoadModels = true;
+        models = null;
+        currentModel = null;
+        initAttempts = 0;
+        statusMessage = null;
+        return old;
+    }
+
+    StatusInput statusInput() {
+        return new StatusInput(stored.enabled(), status, features);
+    }
+
+    /**
+     * @param typeAvailable whether the entry's type is installed
+     * @param settings the settings to show (already masked)
+     * @return a snapshot for the API
+     */
+    BackendDTO toDto(boolean typeAvailable, Map<String, Object> settings) {
+        BackendDTO dto = new BackendDTO();
+        dto.id = stored.id();
+        dto.type = stored.type();
+        dto.title = stored.title();
+        dto.enabled = stored.enabled();
+        dto.status = status;
+        dto.statusMessage = statusMessage;
+        dto.typeAvailable = typeAvailable;
+        dto.settings = settings;
+        dto.features = new ArrayList<>(features);
+        dto.maxUsages = maxUsages;
+        dto.canLoadModels = canLoadModels;
+        dto.currentModel = currentModel;
+        dto.modcount = stored.modcount();
+        return dto;
+    }
+}

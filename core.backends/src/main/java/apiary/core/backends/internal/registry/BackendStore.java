@@ -1,0 +1,101 @@
+package apiary.core.backends.internal.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import apiary.core.api.data.Database;
+import apiary.core.api.json.Json;
+
+/** Persists backend entries in the server database, table {@code backends}; every write is durable on return. */
+final class BackendStore {
+    static final String MODULE = "core.backends";
+    static final List<String> MIGRATIONS = List.of(
+            "CREATE TABLE backends (\n"
+            + "  id INT PRIMARY KEY,\n"
+            + "  type_id VARCHAR(200) NOT NULL,\n"
+            + "  title VARCHAR(10000) NOT NULL,\n"
+            + "  enabled BOOLEAN NOT NULL,\n"
+            + "  settings VARCHAR(1000000) NOT NULL,\n"
+            + "  modcount INT NOT NULL\n"
+            + ");\n");
+
+    private final Database database;
+    private final Json json;
+
+    BackendStore(Database database, Json json) {
+        this.database = database;
+        this.json = json;
+        database.migrate(MODULE, MIGRATIONS);
+    }
+
+    /** @return every stored entry, by id */
+    List<StoredBackend> loadAll() {
+        List<StoredBackend> out = new ArrayList<>();
+        String sql = "SELECT id, type_id, title, enabled, settings, modcount FROM backends ORDER BY id";
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredBackend(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        json.readObject(rs.getString(5)), rs.getInt(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the backends table failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    void insert(StoredBackend b) {
+        update("INSERT INTO backends (type_id, title, enabled, settings, modcount, id) VALUES (?, ?, ?, ?, ?, ?)", b);
+    }
+
+    void save(StoredBackend b) {
+        update("UPDATE backends SET type_id = ?, title = ?, enabled = ?, settings = ?, modcount = ? WHERE id = ?", b);
+    }
+
+    /** Moves an entry to a new id and saves its fields, in one statement. */
+    void move(int oldId, StoredBackend b) {
+        execute("UPDATE backends SET id = ?, type_id = ?, title = ?, enabled = ?, settings = ?, modcount = ? WHERE id = ?",
+                ps -> {
+                    ps.setInt(1, b.id());
+                    bindFields(ps, 2, b);
+                    ps.setInt(7, oldId);
+                });
+    }
+
+    void delete(int id) {
+        execute("DELETE FROM backends WHERE id = ?", ps -> ps.setInt(1, id));
+    }
+
+    private void update(String sql, StoredBackend b) {
+        execute(sql, ps -> {
+            bindFields(ps, 1, b);
+            ps.setInt(6, b.id());
+        });
+    }
+
+    private void bindFields(PreparedStatement ps, int first, StoredBackend b) throws SQLException {
+        ps.setString(first, b.type());
+        ps.setString(first + 1, b.title());
+        ps.setBoolean(first + 2, b.enabled());
+        ps.setString(first + 3, json.write(b.settings()));
+        ps.setInt(first + 4, b.modcount());
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void execute(String sql, Binder binder) {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving to the backends table failed: " + e.getMessage(), e);
+        }
+    }
+}

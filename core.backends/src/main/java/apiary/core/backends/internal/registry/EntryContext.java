@@ -1,0 +1,138 @@
+package apiary.core.backends.internal.registry;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import apiary.core.api.backend.BackendContext;
+import apiary.core.api.backend.BackendStatus;
+
+/**
+ * The {@link BackendContext} of one instance: bound to the entry's epoch at creation, so that reports from an
+ * instance that has been replaced or shut down are dropped.
+ */
+final class EntryContext implements BackendContext {
+    private static final System.Logger LOG = System.getLogger(EntryContext.class.getName());
+
+    private final Object lock;
+    private final Runnable changed;
+    private final BackendEntry entry;
+    private final long epoch;
+    private final int id;
+    private final Map<String, Object> settings;
+
+    EntryContext(Object lock, Runnable changed, BackendEntry entry, long epoch, Map<String, Object> settings) {
+        this.lock = lock;
+        this.changed = changed;
+        this.entry = entry;
+        this.epoch = epoch;
+        this.id = entry.id();
+        this.settings = deepUnmodifiable(settings);
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    @Override
+    public BackendStatus status() {
+        synchronized (lock) {
+            return entry.status;
+        }
+    }
+
+    @Override
+    public void setStatus(BackendStatus status) {
+        Objects.requireNonNull(status, "status");
+        if (status == BackendStatus.WAITING || status == BackendStatus.DISABLED) {
+            throw new IllegalArgumentException("Only the registry sets " + status.wireName());
+        }
+        update(e -> {
+            if (e.status != status) {
+                LOG.log(Level.INFO, "Backend #{0} is now {1}", e.id(), status.wireName());
+            }
+            e.status = status;
+        });
+    }
+
+    @Override
+    public void setFeatures(Collection<String> features) {
+        List<String> copy = List.copyOf(new LinkedHashSet<>(features));
+        update(e -> e.features = copy);
+    }
+
+    @Override
+    public void setMaxUsages(int maxUsages) {
+        if (maxUsages < 0) {
+            throw new IllegalArgumentException("maxUsages must not be negative");
+        }
+        update(e -> e.maxUsages = maxUsages);
+    }
+
+    @Override
+    public void setCanLoadModels(boolean canLoadModels) {
+        update(e -> e.canLoadModels = canLoadModels);
+    }
+
+    @Override
+    public void setModels(Map<String, List<String>> models) {
+        Map<String, List<String>> copy = null;
+        if (models != null) {
+            copy = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> m : models.entrySet()) {
+                copy.put(m.getKey(), List.copyOf(m.getValue()));
+            }
+        }
+        Map<String, List<String>> frozen = copy == null ? null : Collections.unmodifiableMap(copy);
+        update(e -> e.models = frozen);
+    }
+
+    @Override
+    public void setCurrentModel(String modelName) {
+        update(e -> e.currentModel = modelName);
+    }
+
+    @Override
+    public void reportLoadStatus(String message) {
+        LOG.log(Level.DEBUG, "Backend #{0}: {1}", id, message);
+        update(e -> {
+            if (e.status == BackendStatus.WAITING || e.status == BackendStatus.LOADING) {
+                e.statusMessage = message;
+            }
+        });
+    }
+
+    private interface Change {
+        void apply(BackendEntry entry);
+    }
+
+    private void update(Change change) {
+        synchronized (lock) {
+            if (entry.epoch != epoch) {
+                return;
+            }
+            change.apply(entry);
+            changed.run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepUnmodifiable(Map<String, Object> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, v instanceof Map ? deepUnmodifiable((Map<String, Object>) v)
+                : v instanceof List ? List.copyOf(new ArrayList<>((List<Object>) v)) : v));
+        return Collections.unmodifiableMap(out);
+    }
+}

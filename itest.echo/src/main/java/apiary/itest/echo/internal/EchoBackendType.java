@@ -1,0 +1,46 @@
+package apiary.itest.echo.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import apiary.core.api.backend.Backend;
+import apiary.core.api.backend.BackendContext;
+import apiary.core.api.backend.BackendType;
+import apiary.core.api.backend.BackendTypeInfo;
+import apiary.core.api.settings.SettingDef;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * A backend type the integration tests drive into every status through its settings: which status init ends in,
+ * how many first attempts fail, which features it reports, a file whose presence holds init in LOADING, and a file
+ * its shutdowns are logged to.
+ */
+@Component
+public final class EchoBackendType implements BackendType {
+    static final String ID = "itest_echo_backend";
+
+    private final Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    @Override
+    public BackendTypeInfo info() {
+        return BackendTypeInfo.of(ID, "Integration Test Backend", "A backend that does what its settings say.", List.of(
+                SettingDef.dropdown("Mode", "run", "How init ends: running, idle, or failing.", List.of("run", "idle", "fail")),
+                SettingDef.integer("FailTimes", 0, "How many first init attempts fail."),
+                SettingDef.text("Features", "", "Comma-separated features to report."),
+                SettingDef.text("GateFile", "", "While this file exists, init waits."),
+                SettingDef.text("ShutdownLog", "", "A file each shutdown appends a line to."),
+                SettingDef.text("Token", "", "A secret, to check masking.").asSecret(),
+                SettingDef.group("Limits", "Nested settings.",
+                        SettingDef.integer("MaxUsages", 1, "How many generations at once."))))
+                .withFastLoad();
+    }
+
+    @Override
+    public Backend create(BackendContext context) {
+        int attempt = attempts.computeIfAbsent(context.id(), k -> new AtomicInteger()).incrementAndGet();
+        return new EchoBackend(context, attempt);
+    }
+}
