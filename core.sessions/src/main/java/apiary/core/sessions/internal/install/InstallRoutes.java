@@ -1,6 +1,5 @@
 package apiary.core.sessions.internal.install;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +27,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = RouteProvider.class)
 @RouteArea(value = "BasicAPIFeatures", description = "Basic general API routes, primarily for users and session handling.")
 public final class InstallRoutes implements RouteProvider {
-    private static final System.Logger LOG = System.getLogger(InstallRoutes.class.getName());
     static final String ALREADY_INSTALLED = "Server is already installed!";
     static final String IN_PROGRESS = "An installation is already in progress.";
 
@@ -85,7 +83,6 @@ public final class InstallRoutes implements RouteProvider {
                     server.version(), server.port()).run(choices);
             return Map.of("success", true);
         } catch (InstallFailure e) {
-            LOG.log(Level.INFO, "[Installer] Error: {0}", e.getMessage());
             out.info("Error: " + e.getMessage());
             throw new ApiError(e.getMessage());
         } finally {

@@ -51,7 +51,7 @@ final class Installer {
         if (choices.comfy() && backends == null) {
             throw new InstallFailure("Backends are not available on this server, so no ComfyUI backend can be added.");
         }
-        out.totalSteps(3 + choices.models().size() + (choices.comfy() ? 1 : 0));
+        out.totalSteps(4 + choices.models().size() + (choices.comfy() ? 1 : 0));
         out.stepDone();
         for (KnownModel model : choices.models()) {
             download(model);
