@@ -17,7 +17,6 @@ import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.data.Database;
 import apiary.core.api.json.Json;
 import apiary.core.api.settings.ServerSettings;
-import apiary.core.api.settings.SettingsTree;
 import apiary.core.backends.internal.settings.BackendServerSettings;
 import apiary.core.backends.internal.status.StatusCalculator;
 import apiary.core.backends.internal.status.StatusInput;
@@ -60,7 +59,8 @@ public final class BackendRegistryImpl implements BackendRegistry {
     @Activate
     public BackendRegistryImpl(@Reference Database database, @Reference Json json) {
         this.store = new BackendStore(database, json);
-        this.lifecycle = new BackendLifecycle(lock, () -> cachedStatus = null, this::maxInitAttempts, this::allLoadFast);
+        this.lifecycle = new BackendLifecycle(lock, () -> cachedStatus = null,
+                () -> BackendServerSettings.maxInitAttempts(settings), () -> BackendServerSettings.allLoadFast(settings));
         for (StoredBackend b : store.loadAll()) {
             entries.put(b.id(), new BackendEntry(b));
             nextId = Math.max(nextId, b.id() + 1);
@@ -73,7 +73,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
         synchronized (lock) {
             active = true;
             for (BackendEntry e : entries.values()) {
-                lifecycle.startLocked(e, types.top(e.stored.type()));
+                startLocked(e);
             }
         }
         LOG.log(Level.INFO, "Backend registry started with {0} backend(s)", entries.size());
@@ -135,14 +135,16 @@ public final class BackendRegistryImpl implements BackendRegistry {
     }
 
     private void restartTypeLocked(String typeId, List<Backend> replaced) {
-        if (!active) {
-            return;
-        }
         for (BackendEntry e : entries.values()) {
             if (e.stored.type().equals(typeId)) {
-                replaced.add(lifecycle.startLocked(e, types.top(typeId)));
+                replaced.add(startLocked(e));
             }
         }
+    }
+
+    /** (Re)starts an entry with the type now in use for it, once the registry is active. */
+    private Backend startLocked(BackendEntry e) {
+        return active ? lifecycle.startLocked(e, types.top(e.stored.type())) : null;
     }
 
     @Override
@@ -185,9 +187,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
             nextId++;
             BackendEntry e = new BackendEntry(stored);
             entries.put(stored.id(), e);
-            if (active) {
-                lifecycle.startLocked(e, type);
-            }
+            startLocked(e);
             LOG.log(Level.INFO, "Added backend #{0} of type ''{1}''", stored.id(), typeId);
             return dto(e);
         }
@@ -205,7 +205,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
             }
             StoredBackend s = e.stored;
             TypeBinding type = types.top(s.type());
-            Map<String, Object> values = type == null ? mergeUntyped(s.settings(), changes)
+            Map<String, Object> values = type == null ? BackendSettings.mergeUntyped(s.settings(), changes)
                     : BackendSettings.merge(type.info().settings(), s.settings(), changes);
             StoredBackend next = new StoredBackend(targetId, s.type(), title == null ? s.title() : title, s.enabled(),
                     values, s.modcount() + 1);
@@ -217,7 +217,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
                 store.save(next);
             }
             e.stored = next;
-            old = active ? lifecycle.startLocked(e, type) : null;
+            old = startLocked(e);
             result = dto(e);
         }
         lifecycle.shutdown(old);
@@ -252,7 +252,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
             }
             e.stored = new StoredBackend(s.id(), s.type(), s.title(), enabled, s.settings(), s.modcount());
             store.save(e.stored);
-            old = active ? lifecycle.startLocked(e, types.top(s.type())) : null;
+            old = startLocked(e);
         }
         lifecycle.shutdown(old);
         return true;
@@ -266,7 +266,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
             if (e == null) {
                 return false;
             }
-            old = active ? lifecycle.startLocked(e, types.top(e.stored.type())) : null;
+            old = startLocked(e);
         }
         lifecycle.shutdown(old);
         return true;
@@ -285,7 +285,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
                 cachedStatus = report;
             }
         }
-        return copy(report);
+        return BackendViews.copy(report);
     }
 
     private BackendEntry existing(int id) {
@@ -297,61 +297,6 @@ public final class BackendRegistryImpl implements BackendRegistry {
     }
 
     private BackendDTO dto(BackendEntry e) {
-        TypeBinding type = types.top(e.stored.type());
-        Map<String, Object> shown;
-        try {
-            shown = BackendSettings.masked(type == null ? null : type.info().settings(), resolvedOrStored(type, e.stored));
-        } catch (IllegalArgumentException invalid) {
-            shown = BackendSettings.masked(null, e.stored.settings());
-        }
-        return e.toDto(type != null, shown);
+        return BackendViews.dto(e, types.top(e.stored.type()));
     }
-
-    private static Map<String, Object> resolvedOrStored(TypeBinding type, StoredBackend s) {
-        return type == null ? s.settings() : BackendSettings.resolve(type.info().settings(), s.settings());
-    }
-
-    /** Without a schema: keys replace case-insensitively; the secret mask keeps the stored value. */
-    private static Map<String, Object> mergeUntyped(Map<String, Object> stored, Map<String, Object> changes) {
-        Map<String, Object> out = new LinkedHashMap<>(stored);
-        changes.forEach((key, value) -> {
-            String existing = out.keySet().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(null);
-            if (existing == null) {
-                out.put(key, value);
-            } else if (!SettingsTree.SECRET_MASK.equals(value)) {
-                out.put(existing, value);
-            }
-        });
-        return out;
-    }
-
-    private static BackendStatusReport copy(BackendStatusReport r) {
-        BackendStatusReport c = new BackendStatusReport();
-        c.status = r.status;
-        c.cssClass = r.cssClass;
-        c.message = r.message;
-        c.anyLoading = r.anyLoading;
-        c.supportedFeatures = new ArrayList<>(r.supportedFeatures);
-        return c;
-    }
-
-    private int maxInitAttempts() {
-        ServerSettings s = settings;
-        try {
-            return s == null ? BackendServerSettings.DEFAULT_MAX_INIT_ATTEMPTS
-                    : (int) Math.max(0, s.getLong(BackendServerSettings.MAX_INIT_ATTEMPTS));
-        } catch (RuntimeException e) {
-            return BackendServerSettings.DEFAULT_MAX_INIT_ATTEMPTS;
-        }
-    }
-
-    private boolean allLoadFast() {
-        ServerSettings s = settings;
-        try {
-            return s != null && s.getBoolean(BackendServerSettings.ALL_LOAD_FAST);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
 }

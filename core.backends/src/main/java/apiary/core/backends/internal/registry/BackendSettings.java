@@ -85,6 +85,23 @@ final class BackendSettings {
         return out;
     }
 
+    /**
+     * Lays changes over settings stored without a schema (the type is not installed): keys replace
+     * case-insensitively, the secret mask keeps the stored value, new keys are added.
+     */
+    static Map<String, Object> mergeUntyped(Map<String, Object> stored, Map<String, Object> changes) {
+        Map<String, Object> out = new LinkedHashMap<>(stored);
+        changes.forEach((key, value) -> {
+            String existing = out.keySet().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(null);
+            if (existing == null) {
+                out.put(key, value);
+            } else if (!SettingsTree.SECRET_MASK.equals(value)) {
+                out.put(existing, value);
+            }
+        });
+        return out;
+    }
+
     private static Object lookup(Map<String, ?> values, SettingDef def) {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(def.id())) {

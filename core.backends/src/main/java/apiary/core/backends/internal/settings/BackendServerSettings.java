@@ -2,6 +2,7 @@ package apiary.core.backends.internal.settings;
 
 import java.util.List;
 
+import apiary.core.api.settings.ServerSettings;
 import apiary.core.api.settings.ServerSettingsContributor;
 import apiary.core.api.settings.SettingDef;
 
@@ -56,5 +57,29 @@ public final class BackendServerSettings implements ServerSettingsContributor {
                 SettingDef.bool("AllBackendsLoadFast", false,
                         "If true, every backend initializes at once on its own thread, instead of slow-starting ones "
                                 + "(such as self-starting ComfyUI) going one at a time.")));
+    }
+
+    /**
+     * @param settings the server settings, or {@code null} while they are not available
+     * @return how many times a failed init is retried
+     */
+    public static int maxInitAttempts(ServerSettings settings) {
+        try {
+            return settings == null ? DEFAULT_MAX_INIT_ATTEMPTS : (int) Math.max(0, settings.getLong(MAX_INIT_ATTEMPTS));
+        } catch (RuntimeException notDefinedYet) {
+            return DEFAULT_MAX_INIT_ATTEMPTS;
+        }
+    }
+
+    /**
+     * @param settings the server settings, or {@code null} while they are not available
+     * @return whether every backend initialises on its own thread
+     */
+    public static boolean allLoadFast(ServerSettings settings) {
+        try {
+            return settings != null && settings.getBoolean(ALL_LOAD_FAST);
+        } catch (RuntimeException notDefinedYet) {
+            return false;
+        }
     }
 }
