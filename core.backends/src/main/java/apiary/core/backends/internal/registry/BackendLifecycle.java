@@ -122,13 +122,15 @@ final class BackendLifecycle {
                 throw new IllegalStateException("Backend type '" + type.info().id() + "' created no backend");
             }
             instance.init();
-            if (adopt(entry, epoch, instance)) {
-                return;
-            }
         } catch (Exception | LinkageError e) {
+            // Released before the failure is recorded, so a retry never overlaps a half-started instance.
+            shutdown(instance);
             failed(entry, epoch, e);
+            return;
         }
-        shutdown(instance);
+        if (!adopt(entry, epoch, instance)) {
+            shutdown(instance);
+        }
     }
 
     /** @return whether the started instance became the entry's; false when the entry moved on meanwhile */
