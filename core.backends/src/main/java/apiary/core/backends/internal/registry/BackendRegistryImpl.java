@@ -175,9 +175,10 @@ public final class BackendRegistryImpl implements BackendRegistry {
 
     @Override
     public BackendDTO add(String typeId, String title, Map<String, Object> given) {
-        if (typeId == null || typeId.isBlank()) {
+        if (typeId == null || typeId.isBlank() || typeId.length() > BackendStore.MAX_TYPE_ID) {
             throw new IllegalArgumentException("A backend type is required.");
         }
+        checkTitle(title);
         synchronized (lock) {
             TypeBinding type = types.top(typeId);
             Map<String, Object> values = type == null ? new LinkedHashMap<>(given)
@@ -199,6 +200,7 @@ public final class BackendRegistryImpl implements BackendRegistry {
         BackendDTO result;
         synchronized (lock) {
             BackendEntry e = existing(id);
+            checkTitle(title);
             int targetId = newId >= 0 ? newId : id;
             if (targetId != id && entries.containsKey(targetId)) {
                 throw new IllegalArgumentException("Backend ID " + targetId + " is already in use.");
@@ -286,6 +288,12 @@ public final class BackendRegistryImpl implements BackendRegistry {
             }
         }
         return BackendViews.copy(report);
+    }
+
+    private static void checkTitle(String title) {
+        if (title != null && title.length() > BackendStore.MAX_TITLE) {
+            throw new IllegalArgumentException("Backend title is too long (at most " + BackendStore.MAX_TITLE + " characters).");
+        }
     }
 
     private BackendEntry existing(int id) {

@@ -13,6 +13,8 @@ import apiary.core.api.json.Json;
 /** Persists backend entries in the server database, table {@code backends}; every write is durable on return. */
 final class BackendStore {
     static final String MODULE = "core.backends";
+    static final int MAX_TYPE_ID = 200;
+    static final int MAX_TITLE = 10_000;
     static final List<String> MIGRATIONS = List.of(
             "CREATE TABLE backends (\n"
             + "  id INT PRIMARY KEY,\n"
