@@ -135,6 +135,9 @@ public class BackendEntriesIT extends ApiaryTestSupport {
             assertRefused("Backend ID " + b.id + " is already in use.", () -> registry().edit(a.id, b.id, null, Map.of()));
             assertRefused("Invalid backend ID 99999", () -> registry().edit(99999, -1, null, Map.of()));
             assertRefused("Invalid backend ID 99999", () -> registry().setEnabled(99999, true));
+            assertRefused("A backend type is required.", () -> registry().add(" ", "", Map.of()));
+            assertRefused("Backend title is too long (at most 10000 characters).",
+                    () -> registry().add(BackendFixture.ECHO_TYPE, "x".repeat(10_001), Map.of()));
             try {
                 registry().edit(a.id, -1, null, Map.of("Limits", Map.of("MaxUsages", "lots")));
                 fail("a value that does not fit must be refused");
