@@ -1,4 +1,4 @@
-package apiary.core.sessions.internal;
+package apiary.core.sessions.internal.session;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
