@@ -13,6 +13,7 @@ import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
+import apiary.core.server.internal.settings.NetworkSettings;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -41,7 +42,6 @@ public final class HttpServerComponent {
     public static final String PORT_PROPERTY = "apiary.port";
     /** Framework property: request body limit in MiB when no server setting says otherwise. */
     public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
-    private static final String MAX_REQUEST_SETTING = "network.maxnetworkrequestmegabytes";
     private static final System.Logger LOG = System.getLogger(HttpServerComponent.class.getName());
 
     private final Server server;
@@ -89,7 +89,8 @@ public final class HttpServerComponent {
         ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
         ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes);
         ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, defaultMaxRequestMegabytes * 1024 * 1024);
-        server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version)));
+        server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
+                new NetworkGate(() -> settings)));
         server.start();
 
         int actualPort = connector.getLocalPort();
@@ -110,7 +111,7 @@ public final class HttpServerComponent {
         ServerSettings s = settings;
         if (s != null) {
             try {
-                megabytes = s.getLong(MAX_REQUEST_SETTING);
+                megabytes = s.getLong(NetworkSettings.MAX_REQUEST_MEGABYTES);
             } catch (RuntimeException e) {
                 // Not declared (yet): keep the framework default.
             }
