@@ -43,6 +43,12 @@ public class SessionRoutesIT extends SessionsTestSupport {
     }
 
     @Test
+    public void logoutNeedsLoginRequiredMode() {
+        assertEquals("Authorization is not enabled, you have no account to log out of.",
+                ok(localSession(), "Logout", Map.of()).get("error"));
+    }
+
+    @Test
     public void unknownAndMalformedSessionsAreRefused() {
         Api.Reply r = api().call("0".repeat(40), "GetCurrentStatus", Map.of());
         assertEquals(401, r.status);

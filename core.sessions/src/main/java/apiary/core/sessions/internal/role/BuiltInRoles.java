@@ -24,6 +24,10 @@ final class BuiltInRoles {
 
     /** @return a fresh built-in role with no permissions */
     static RoleInfo create(String id) {
+        return describe(id).withBuiltIn(true);
+    }
+
+    private static RoleInfo describe(String id) {
         switch (id) {
             case RoleStore.OWNER:
                 return RoleInfo.of(id, "Owner").withDescription(PREFIX + "The server owner: may do everything.");
