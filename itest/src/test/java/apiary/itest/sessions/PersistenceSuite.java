@@ -87,6 +87,8 @@ public abstract class PersistenceSuite {
             assertEquals(0, server.stop());
             server.restart();
             assertEverythingIsBack(server.api(), s);
+            assertEquals("default role grants are tracked in the database, so they happen once", 1,
+                    server.console().lines().filter(l -> l.contains("new permission(s) to the built-in roles")).count());
         }
     }
 

@@ -75,6 +75,19 @@ public class UserSettingsIT extends SessionsTestSupport {
     }
 
     @Test
+    public void serverSettingsCarryUserAuthorizationAndEveryUserDefault() {
+        assertEquals(false, settings.get("userauthorization.authorizationrequired"));
+        assertEquals(true, settings.get("userauthorization.allowlocalhostbypass"));
+        assertEquals("user", settings.get("userauthorization.registration.newuserdefaultrole"));
+        assertTrue(apiary.core.api.settings.SettingsTree.find(settings.definitions(),
+                "userauthorization.oauth.googleoauthclientsecret").orElseThrow().secret());
+        assertEquals("admins may set the default roles", List.of("owner"), settings.get("defaultuser.roles"));
+        for (int i = 0; i < EXPECTED.length; i += 2) {
+            assertTrue(EXPECTED[i], apiary.core.api.settings.SettingsTree.find(settings.definitions(), "defaultuser." + EXPECTED[i]).isPresent());
+        }
+    }
+
+    @Test
     public void themesAreListedWithTheirStylesheets() {
         Map<?, ?> themes = (Map<?, ?>) ok(localSession(), "GetUserSettings", Map.of()).get("themes");
         assertEquals(List.of("modern_dark", "modern_light", "solarized", "dark_dreams", "gravity_blue", "cyber_swarm", "punked",

@@ -2,13 +2,9 @@ package apiary.core.sessions.internal.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Word lists for prompt autocompletion: {@code .txt} and {@code .csv} files under {@code <data>/Autocompletions}
@@ -16,11 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its name is one of the listed files, so a setting value cannot reach outside the folder.
  */
 public final class Autocompletions {
-    private record Cached(long modified, long size, List<String> lines) {
-    }
-
     private final Path folder;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ParsedFiles<List<String>> files = new ParsedFiles<>(Autocompletions::parse);
 
     /** @param folder {@code <data>/Autocompletions} */
     public Autocompletions(Path folder) {
@@ -69,26 +62,22 @@ public final class Autocompletions {
     }
 
     private List<String> lines(String name) {
-        Path file = folder.resolve(name);
         try {
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            long size = Files.size(file);
-            Cached cached = cache.get(name);
-            if (cached != null && cached.modified == modified && cached.size == size) {
-                return cached.lines;
-            }
-            List<String> lines = new ArrayList<>();
-            for (String raw : Files.readString(file, StandardCharsets.UTF_8).replace('\r', '\n').split("\n")) {
-                String line = raw.trim();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    lines.add(line);
-                }
-            }
-            cache.put(name, new Cached(modified, size, List.copyOf(lines)));
-            return lines;
+            return files.get(folder.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> parse(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String raw : text.replace('\r', '\n').split("\n")) {
+            String line = raw.trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                lines.add(line);
+            }
+        }
+        return List.copyOf(lines);
     }
 
     private static boolean isLong(String s) {

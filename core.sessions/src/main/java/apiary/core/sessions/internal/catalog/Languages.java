@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import apiary.core.api.json.Json;
@@ -39,13 +38,10 @@ public final class Languages {
         }
     }
 
-    private record Cached(long modified, long size, Language language) {
-    }
-
     private final Path folder;
     private final Json json;
     private final Map<String, Language> bundled = new TreeMap<>();
-    private final Map<Path, Cached> fileCache = new ConcurrentHashMap<>();
+    private final ParsedFiles<Language> files = new ParsedFiles<>(text -> parse("", text));
 
     /**
      * @param folder {@code <data>/languages}
@@ -97,15 +93,8 @@ public final class Languages {
 
     private Language load(Path file, String code) {
         try {
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            long size = Files.size(file);
-            Cached cached = fileCache.get(file);
-            if (cached != null && cached.modified == modified && cached.size == size) {
-                return cached.language;
-            }
-            Language lang = parse(code, Files.readString(file, StandardCharsets.UTF_8));
-            fileCache.put(file, new Cached(modified, size, lang));
-            return lang;
+            Language parsed = files.get(file);
+            return new Language(code, parsed.name(), parsed.localName(), parsed.keys());
         } catch (IOException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "Skipping language file {0}: {1}", file, e.getMessage());
             return null;
