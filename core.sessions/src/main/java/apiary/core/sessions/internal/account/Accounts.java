@@ -44,6 +44,8 @@ public final class Accounts implements UserDirectory {
     /** Framework property: session idle timeout in seconds. */
     public static final String IDLE_PROPERTY = "apiary.sessions.idleTimeoutSeconds";
     private static final long DEFAULT_IDLE_SECONDS = 31L * 24 * 3600;
+    /** Longest user id the tables hold. */
+    private static final int MAX_ID_LENGTH = 256;
     private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
 
     private final AuthSettings auth;
@@ -134,8 +136,8 @@ public final class Accounts implements UserDirectory {
 
     @Override
     public User create(String userId, String password, List<String> roles, boolean passwordSetByAdmin) {
-        if (userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("A user id must not be empty");
+        if (userId == null || userId.isBlank() || userId.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("A user id must be 1 to " + MAX_ID_LENGTH + " characters long");
         }
         String hash = password == null || password.isEmpty() ? "" : hasher.hash(PasswordHasher.normalize(password));
         return users.create(userId, hash, roles, passwordSetByAdmin);

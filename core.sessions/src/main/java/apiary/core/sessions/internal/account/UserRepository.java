@@ -3,6 +3,7 @@ package apiary.core.sessions.internal.account;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import apiary.core.api.session.User;
 import apiary.core.api.settings.SettingDef;
 import apiary.core.api.settings.SettingType;
 import apiary.core.api.settings.SettingsTree;
+import apiary.core.sessions.internal.LogText;
 import apiary.core.sessions.internal.db.Sql;
 import apiary.core.sessions.internal.role.RoleStoreImpl;
 import apiary.core.sessions.internal.settings.AuthSettings;
@@ -124,14 +126,14 @@ public final class UserRepository {
     void changeSettings(UserImpl user, Map<String, Object> changes, boolean allowRestricted) {
         Map<String, Object> typed = new HashMap<>();
         for (Map.Entry<String, Object> e : changes.entrySet()) {
-            String path = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            String path = e.getKey().toLowerCase(Locale.ROOT);
             SettingDef def = SettingsTree.find(auth.userTree(), path).orElse(null);
             if (def == null || def.type() == SettingType.GROUP) {
-                LOG.log(Level.INFO, "User {0} tried to change unknown setting ''{1}''; skipped", user.id(), e.getKey());
+                LOG.log(Level.INFO, "User {0} tried to change unknown setting ''{1}''; skipped", user.id(), LogText.oneLine(e.getKey()));
                 continue;
             }
             if (def.restricted() && !allowRestricted) {
-                LOG.log(Level.WARNING, "User {0} tried to change restricted setting ''{1}''; skipped", user.id(), e.getKey());
+                LOG.log(Level.WARNING, "User {0} tried to change restricted setting ''{1}''; skipped", user.id(), LogText.oneLine(e.getKey()));
                 continue;
             }
             typed.put(path, SettingsTree.coerce(def, e.getValue()));
@@ -139,6 +141,12 @@ public final class UserRepository {
         if (typed.isEmpty()) {
             return;
         }
+        synchronized (user) {
+            store(user, typed);
+        }
+    }
+
+    private void store(UserImpl user, Map<String, Object> typed) {
         sql.transaction(c -> {
             for (Map.Entry<String, Object> e : typed.entrySet()) {
                 Object[] params = {json.write(e.getValue()), user.id(), e.getKey()};

@@ -18,6 +18,7 @@ import apiary.core.api.route.RouteProvider;
 import apiary.core.api.server.ServerInfo;
 import apiary.core.api.session.Session;
 import apiary.core.api.session.StatusCounter;
+import apiary.core.sessions.internal.LogText;
 import apiary.core.sessions.internal.account.Accounts;
 import apiary.core.sessions.internal.account.UserImpl;
 import apiary.core.sessions.internal.auth.ClientAddress;

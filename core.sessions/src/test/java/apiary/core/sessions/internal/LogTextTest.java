@@ -1,4 +1,4 @@
-package apiary.core.sessions.internal.routes;
+package apiary.core.sessions.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +11,5 @@ class LogTextTest {
         assertEquals("a\\nb\\r\\u0007c é", LogText.oneLine("a\nb\r\u0007c é"));
         String cut = LogText.oneLine("x".repeat(20_000));
         assertTrue(cut.endsWith("... (cut)") && cut.length() < 10_100);
-    }
-
-    @Test
-    void loginNamesAreCleanedLikeSwarmUI() {
-        assertEquals("alice_01", AuthRoutes.cleanUserName("Alice_01!"));
-        assertEquals("bob", AuthRoutes.cleanUserName(" b.o-b "));
     }
 }

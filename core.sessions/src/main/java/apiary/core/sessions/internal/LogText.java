@@ -1,16 +1,17 @@
-package apiary.core.sessions.internal.routes;
+package apiary.core.sessions.internal;
 
 /**
  * Makes client text safe for one log line: line breaks and other control characters are shown escaped, so a
  * message cannot forge further log entries, and very long text is cut.
  */
-final class LogText {
+public final class LogText {
     private static final int MAX = 10_000;
 
     private LogText() {
     }
 
-    static String oneLine(String text) {
+    /** @return the text with control characters escaped, cut to 10,000 characters */
+    public static String oneLine(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(MAX).forEach(cp -> {
             if (cp == '\n') {
