@@ -16,9 +16,9 @@ import apiary.core.api.route.Param;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
-import apiary.core.api.route.RouteRuntime;
 import apiary.core.api.server.ServerInfo;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,18 +31,19 @@ public final class DebugRoutes implements RouteProvider {
     static final String DOCS_FOLDER = "DebugNewAPIDocs";
     private static final System.Logger LOG = System.getLogger(DebugRoutes.class.getName());
 
-    private final RouteRuntime routes;
     private final Path dataDir;
     private final LanguageBuilder languages;
 
+    private final BundleContext context;
+
     /**
-     * @param routes the route registry
+     * @param context this bundle's context, to read the route registry (see {@link RouteRuntimes})
      * @param server the data folder
      * @param json JSON for the language file
      */
     @Activate
-    public DebugRoutes(@Reference RouteRuntime routes, @Reference ServerInfo server, @Reference Json json) {
-        this.routes = routes;
+    public DebugRoutes(BundleContext context, @Reference ServerInfo server, @Reference Json json) {
+        this.context = context;
         this.dataDir = server.dataDir();
         this.languages = new LanguageBuilder(server.dataDir(), json);
     }
@@ -53,7 +54,7 @@ public final class DebugRoutes implements RouteProvider {
     public Map<String, Object> DebugGenDocs() throws IOException {
         Path folder = dataDir.resolve(DOCS_FOLDER);
         Files.createDirectories(folder);
-        Map<String, String> pages = ApiDocs.render(routes.snapshot().routes);
+        Map<String, String> pages = ApiDocs.render(RouteRuntimes.snapshot(context).routes);
         for (Map.Entry<String, String> page : pages.entrySet()) {
             Files.writeString(folder.resolve(fileName(page.getKey())), page.getValue(), StandardCharsets.UTF_8);
         }

@@ -9,14 +9,13 @@ import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
-import apiary.core.api.route.RouteRuntime;
 import apiary.core.api.route.dto.FailedRouteDTO;
 import apiary.core.api.route.dto.RouteDTO;
 import apiary.core.api.route.dto.RouteRuntimeDTO;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * Apiary's own addition: the route registry explaining itself, so an admin can see which bundle serves each route
@@ -25,12 +24,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RouteProvider.class)
 @RouteArea(value = "ApiaryAdminAPI", description = "Apiary's own administrative APIs (not part of SwarmUI).")
 public final class RouteRuntimeRoutes implements RouteProvider {
-    private final RouteRuntime runtime;
+    private final BundleContext context;
 
-    /** @param runtime the route registry */
+    /** @param context this bundle's context, to read the route registry (see {@link RouteRuntimes}) */
     @Activate
-    public RouteRuntimeRoutes(@Reference RouteRuntime runtime) {
-        this.runtime = runtime;
+    public RouteRuntimeRoutes(BundleContext context) {
+        this.context = context;
     }
 
     /** @return the registered, refused and shadowed routes */
@@ -43,7 +42,7 @@ public final class RouteRuntimeRoutes implements RouteProvider {
                     + "    \"refused\": [ { \"name\": \"...\", \"area\": \"...\", \"reason\": \"UNKNOWN_PERMISSION\", \"detail\": \"...\", \"bundle\": \"...\", \"bundle_id\": 9, \"service_id\": 50 } ],\n"
                     + "    \"shadowed\": [ { same fields as refused, reason SHADOWED } ]")
     public Map<String, Object> AdminListRoutes() {
-        RouteRuntimeDTO snapshot = runtime.snapshot();
+        RouteRuntimeDTO snapshot = RouteRuntimes.snapshot(context);
         List<Map<String, Object>> registered = new ArrayList<>();
         for (RouteDTO r : snapshot.routes) {
             Map<String, Object> e = new LinkedHashMap<>();
