@@ -17,27 +17,17 @@ import javax.inject.Inject;
 import apiary.core.api.route.RouteRuntime;
 import apiary.core.api.route.dto.RouteDTO;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 import apiary.itest.EchoBundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.Before;
 import org.junit.Test;
 
 /** DebugGenDocs against the SwarmUI contract, DebugLanguageAdd, and the route runtime view. */
-public class AdminDebugIT extends ApiaryTestSupport {
+public class AdminDebugIT extends AdminTestSupport {
     @Inject
     private RouteRuntime runtime;
 
-    private Api api;
-    private String session;
-
-    @Before
-    public void setUp() {
-        api = api();
-        session = api.newSession();
-    }
 
     @Test
     public void generatedDocsMatchTheSwarmContractForEveryRegisteredRoute() throws Exception {

@@ -17,16 +17,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
-import apiary.core.api.settings.ServerSettings;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
 import com.sun.net.httpserver.HttpServer;
 
 import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.LoggerFactory;
@@ -35,19 +30,8 @@ import org.osgi.service.log.LoggerFactory;
  * The server log routes: one pipeline collecting our code, Jetty and other bundles (System.Logger and the OSGi Log
  * service), typed buffers with one sequence, the log file, and submitting to a paste service (a local test server).
  */
-public class AdminLogsIT extends ApiaryTestSupport {
-    @Inject
-    private ServerSettings settings;
-
-    private Api api;
-    private String session;
+public class AdminLogsIT extends AdminTestSupport {
     private HttpServer paste;
-
-    @Before
-    public void setUp() {
-        api = api();
-        session = api.newSession();
-    }
 
     @After
     public void tearDown() {

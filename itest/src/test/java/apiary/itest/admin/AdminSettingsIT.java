@@ -10,30 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
-
-import apiary.core.api.settings.ServerSettings;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
 import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** ListServerSettings and ChangeServerSettings through HTTP, with the sections of every bundle in one tree. */
-public class AdminSettingsIT extends ApiaryTestSupport {
-    @Inject
-    private ServerSettings settings;
-
-    private Api api;
-    private String session;
-
-    @Before
-    public void setUp() {
-        api = api();
-        session = api.newSession();
-    }
-
+public class AdminSettingsIT extends AdminTestSupport {
     @After
     public void restore() {
         settings.change(Map.of("maintenance.userdbbackups", 3, "ui.extrawelcomeinfo", "", "network.requiredauthorization", "",

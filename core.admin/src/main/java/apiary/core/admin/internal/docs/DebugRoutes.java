@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.admin.internal.Bodies;
 import apiary.core.api.json.Json;
 import apiary.core.api.permission.CorePermissions;
@@ -59,7 +59,7 @@ public final class DebugRoutes implements RouteProvider {
             Files.writeString(folder.resolve(fileName(page.getKey())), page.getValue(), StandardCharsets.UTF_8);
         }
         LOG.log(System.Logger.Level.INFO, "API docs for {0} areas written to {1}", pages.size(), folder);
-        return success();
+        return Replies.success();
     }
 
     /**
@@ -75,7 +75,7 @@ public final class DebugRoutes implements RouteProvider {
             LOG.log(System.Logger.Level.ERROR, "Cannot update " + languages.file(), e);
             throw new ApiError("The language builder file could not be updated.");
         }
-        return success();
+        return Replies.success();
     }
 
     /** Area names come from bundles' annotations: keep them to safe file-name characters. */
@@ -84,9 +84,4 @@ public final class DebugRoutes implements RouteProvider {
         return (safe.isEmpty() ? "_" : safe) + ".md";
     }
 
-    private static Map<String, Object> success() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        return out;
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.admin.internal.Bodies;
 import apiary.core.api.log.LogLevel;
 import apiary.core.api.log.LogMessage;
@@ -52,9 +53,7 @@ public final class LogRoutes implements RouteProvider {
             returns = "    \"types_available\": [\n        {\n            \"name\": \"namehere\",\n            \"color\": \"#RRGGBB\",\n"
                     + "            \"identifier\": \"identifierhere\"\n        }\n    ]")
     public Map<String, Object> ListLogTypes() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("types_available", typeList());
-        return out;
+        return Replies.of("types_available", typeList());
     }
 
     /**
@@ -116,9 +115,7 @@ public final class LogRoutes implements RouteProvider {
             throw new ApiError("There is not enough log data at that level to submit.");
         }
         String url = pastebin.submit(settings.getString(LogSubmitSettings.PASTEBIN_URL), "Apiary Server Logs", text);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("url", url);
-        return out;
+        return Replies.of("url", url);
     }
 
     private List<Map<String, Object>> typeList() {

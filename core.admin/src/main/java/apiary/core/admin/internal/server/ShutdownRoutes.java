@@ -1,10 +1,10 @@
 package apiary.core.admin.internal.server;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
@@ -55,9 +55,7 @@ public final class ShutdownRoutes implements RouteProvider {
         Thread stopper = new Thread(() -> stop(system), "apiary-shutdown-request");
         stopper.setDaemon(false);
         stopper.start();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        return out;
+        return Replies.success();
     }
 
     private void stop(Bundle system) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.admin.internal.Bodies;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.ApiError;
@@ -40,9 +41,7 @@ public final class ServerSettingsRoutes implements RouteProvider {
                     + "            \"value\": somevaluehere,\n            \"description\": \"sometext\",\n            \"values\": [...] or null,\n"
                     + "            \"value_names\": [...] or null\n        }\n    }")
     public Map<String, Object> ListServerSettings() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("settings", SettingsTree.render(settings.definitions(), settings::get, false, true));
-        return out;
+        return Replies.of("settings", SettingsTree.render(settings.definitions(), settings::get, false, true));
     }
 
     /**
@@ -70,8 +69,6 @@ public final class ServerSettingsRoutes implements RouteProvider {
         } catch (IllegalArgumentException e) {
             throw new ApiError(e.getMessage());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        return out;
+        return Replies.success();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatusReport;
 import apiary.core.api.permission.CorePermissions;
@@ -82,8 +83,6 @@ public final class StatusRoutes implements RouteProvider {
             returns = "    \"users\":\n    [\n        {\n            \"id\": \"useridhere\",\n            \"last_active_seconds\": 0,\n"
                     + "            \"active_sessions\": [ \"addresshere\", \"...\" ],\n            \"last_active\": \"10 seconds ago\"\n        }\n    ]")
     public Map<String, Object> ListConnectedUsers() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("users", ConnectedUsers.build(sessions.sessions(), Instant.now()));
-        return out;
+        return Replies.of("users", ConnectedUsers.build(sessions.sessions(), Instant.now()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.permission.PermissionInfo;
 import apiary.core.api.permission.PermissionRegistry;
@@ -62,7 +63,7 @@ public final class RoleAdminRoutes implements RouteProvider {
             throw new ApiError("A role by that name already exists.");
         }
         roles.save(RoleInfo.of(id, name.trim()));
-        return UserAdminRoutes.success();
+        return Replies.success();
     }
 
     /** @return success */
@@ -94,7 +95,7 @@ public final class RoleAdminRoutes implements RouteProvider {
                 .withModelWhitelist(Names.commaList(model_whitelist))
                 .withModelBlacklist(Names.commaList(model_blacklist))
                 .withPermissions(granted));
-        return UserAdminRoutes.success();
+        return Replies.success();
     }
 
     /**
@@ -116,7 +117,7 @@ public final class RoleAdminRoutes implements RouteProvider {
         } catch (IllegalArgumentException e) {
             throw new ApiError(builtIn);
         }
-        return UserAdminRoutes.success();
+        return Replies.success();
     }
 
     /** @return every role by id */
@@ -141,9 +142,7 @@ public final class RoleAdminRoutes implements RouteProvider {
             role.put("allow_unsafe_outpaths", r.allowUnsafeOutpaths());
             all.put(r.id(), role);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("roles", all);
-        return out;
+        return Replies.of("roles", all);
     }
 
     /** @return every declared permission by id, and the ids in display order */

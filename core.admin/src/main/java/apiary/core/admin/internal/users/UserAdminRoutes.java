@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import apiary.core.admin.internal.AdminArea;
+import apiary.core.admin.internal.Replies;
 import apiary.core.admin.internal.Bodies;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.ApiError;
@@ -84,7 +85,7 @@ public final class UserAdminRoutes implements RouteProvider {
         } catch (IllegalStateException e) {
             throw new ApiError("A user by that name already exists, or registration failed.");
         }
-        return success();
+        return Replies.success();
     }
 
     /**
@@ -102,7 +103,7 @@ public final class UserAdminRoutes implements RouteProvider {
         if (!users.delete(user.id())) {
             throw new ApiError(NO_SUCH_USER);
         }
-        return success();
+        return Replies.success();
     }
 
     /** @return every user id */
@@ -110,9 +111,7 @@ public final class UserAdminRoutes implements RouteProvider {
             description = "Admin route to get a list of all known users by ID.",
             returns = "    \"users\": [\n        \"user1\",\n        \"user2\"\n    ]")
     public Map<String, Object> AdminListUsers() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("users", users.userIds());
-        return out;
+        return Replies.of("users", users.userIds());
     }
 
     /**
@@ -151,7 +150,7 @@ public final class UserAdminRoutes implements RouteProvider {
             throw new ApiError("Password too long.");
         }
         users.setPassword(user.id(), password, true);
-        return success();
+        return Replies.success();
     }
 
     /**
@@ -170,7 +169,7 @@ public final class UserAdminRoutes implements RouteProvider {
         } catch (IllegalArgumentException e) {
             throw new ApiError(e.getMessage());
         }
-        return success();
+        return Replies.success();
     }
 
     private User existing(String name) {
@@ -178,9 +177,4 @@ public final class UserAdminRoutes implements RouteProvider {
         return user.orElseThrow(() -> new ApiError(NO_SUCH_USER));
     }
 
-    static Map<String, Object> success() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("success", true);
-        return out;
-    }
 }
