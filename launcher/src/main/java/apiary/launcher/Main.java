@@ -68,6 +68,8 @@ public final class Main {
         Files.createDirectories(dataDir);
         Path bundles = distributionDir().resolve("bundles");
         Map<String, Object> props = frameworkProperties(options, dataDir);
+        // The extension repository shipped with the distribution: the default of the extensions.repositories setting.
+        props.putIfAbsent("apiary.extensions.index", distributionDir().resolve("repository").resolve("index.xml").toUri().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         while (true) {
             Framework framework = factory.newFramework(felixProperties(props));
