@@ -87,7 +87,7 @@ public final class ApiPipeline {
     Object invoke(Resolved call, Map<String, Object> body, CallContext context, WebSocketChannel channel) {
         try {
             Object[] args = ArgumentBinder.bind(call.route, body, call.session, context, channel);
-            return call.route.invoker().invokeWithArguments(args);
+            return (Object) call.route.invoker().invoke(args);
         } catch (ApiError e) {
             return Reply.cannedError(200, e.getMessage(), e.errorId());
         } catch (Throwable t) {

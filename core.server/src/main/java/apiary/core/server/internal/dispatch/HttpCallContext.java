@@ -12,18 +12,40 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
-/** {@link CallContext} over a Jetty request; also the base of the WebSocket variant (which has no response). */
+/**
+ * {@link CallContext} over a Jetty request (for WebSocket calls, the upgrade request, with no response). Most routes
+ * never look at it, so headers are copied and cookies parsed only when asked for.
+ */
 class HttpCallContext implements CallContext {
-    private final String remoteAddress;
-    private final HttpFields headers;
-    private final List<HttpCookie> cookies;
+    private final Request request;
     private final Response response;
+    private final String remoteAddress;
+    private HttpFields headers;
+    private List<HttpCookie> cookies;
 
     HttpCallContext(Request request, Response response) {
-        this.remoteAddress = Request.getRemoteAddr(request);
-        this.headers = request.getHeaders().asImmutable();
-        this.cookies = Request.getCookies(request);
+        this.request = request;
         this.response = response;
+        // Captured now: a WebSocket route runs after the upgrade request is gone.
+        this.remoteAddress = Request.getRemoteAddr(request);
+        if (response == null) {
+            headers = request.getHeaders().asImmutable();
+            cookies = Request.getCookies(request);
+        }
+    }
+
+    private synchronized HttpFields headers() {
+        if (headers == null) {
+            headers = request.getHeaders().asImmutable();
+        }
+        return headers;
+    }
+
+    private synchronized List<HttpCookie> cookies() {
+        if (cookies == null) {
+            cookies = Request.getCookies(request);
+        }
+        return cookies;
     }
 
     @Override
@@ -34,7 +56,7 @@ class HttpCallContext implements CallContext {
     @Override
     public List<String> forwardedFor() {
         List<String> out = new ArrayList<>();
-        for (HttpField field : headers) {
+        for (HttpField field : headers()) {
             if (field.getName().equalsIgnoreCase("X-Forwarded-For")) {
                 for (String part : field.getValue().split(",")) {
                     if (!part.isBlank()) {
@@ -48,12 +70,12 @@ class HttpCallContext implements CallContext {
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        return Optional.ofNullable(headers().get(name));
     }
 
     @Override
     public Optional<String> cookie(String name) {
-        for (HttpCookie c : cookies) {
+        for (HttpCookie c : cookies()) {
             if (c.getName().equals(name)) {
                 return Optional.of(c.getValue());
             }

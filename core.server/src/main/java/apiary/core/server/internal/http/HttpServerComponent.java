@@ -13,6 +13,7 @@ import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
+import apiary.core.server.internal.settings.NetworkSettings;
 import apiary.core.server.internal.web.ExtensionFileHandler;
 import apiary.core.server.internal.web.ExtensionFiles;
 
@@ -43,7 +44,6 @@ public final class HttpServerComponent {
     public static final String PORT_PROPERTY = "apiary.port";
     /** Framework property: request body limit in MiB when no server setting says otherwise. */
     public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
-    private static final String MAX_REQUEST_SETTING = "network.maxnetworkrequestmegabytes";
     private static final System.Logger LOG = System.getLogger(HttpServerComponent.class.getName());
 
     private final Server server;
@@ -95,7 +95,7 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new ExtensionFileHandler(extensionFiles)));
+                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles)));
         server.start();
 
         int actualPort = connector.getLocalPort();
@@ -117,7 +117,7 @@ public final class HttpServerComponent {
         ServerSettings s = settings;
         if (s != null) {
             try {
-                megabytes = s.getLong(MAX_REQUEST_SETTING);
+                megabytes = s.getLong(NetworkSettings.MAX_REQUEST_MEGABYTES);
             } catch (RuntimeException e) {
                 // Not declared (yet): keep the framework default.
             }

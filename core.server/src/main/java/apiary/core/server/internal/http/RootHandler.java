@@ -27,13 +27,15 @@ final class RootHandler extends Handler.Abstract {
     private final ApiHttpHandler api;
     private final ApiWebSocketUpgrade webSocket;
     private final Supplier<Object> openApi;
+    private final NetworkGate gate;
     private final ExtensionFileHandler extensionFiles;
 
-    RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi,
+    RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
             ExtensionFileHandler extensionFiles) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
+        this.gate = gate;
         this.extensionFiles = extensionFiles;
     }
 
@@ -41,6 +43,9 @@ final class RootHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         try {
+            if (gate.answer(request, response, callback)) {
+                return true;
+            }
             if (path.regionMatches(true, 0, "/API/", 0, 5)) {
                 String name = path.substring(5);
                 if (!webSocket.tryUpgrade(name, request, response, callback)) {

@@ -19,7 +19,7 @@ public final class RouteDefinition {
     final boolean webSocket;
     final List<ParamBinding> params;
     final ProviderRef provider;
-    /** Bound to the provider instance; takes the arguments in declaration order. */
+    /** Bound to the provider instance; takes one {@code Object[]} of the arguments in declaration order. */
     final MethodHandle invoker;
 
     RouteDefinition(String name, String area, String areaDescription, String permission, String description,
@@ -73,7 +73,7 @@ public final class RouteDefinition {
         return params;
     }
 
-    /** @return the handle to call, bound to the provider */
+    /** @return the handle to call with {@code (Object) handle.invoke(args)}, bound to the provider */
     public MethodHandle invoker() {
         return invoker;
     }

@@ -85,7 +85,10 @@ final class RouteIntrospector {
         }
         MethodHandle handle;
         try {
-            handle = MethodHandles.publicLookup().unreflect(method).bindTo(provider);
+            // Spread once here so each call is a plain invoke(Object[]) rather than invokeWithArguments.
+            MethodHandle bound = MethodHandles.publicLookup().unreflect(method).bindTo(provider);
+            handle = bound.asType(bound.type().changeReturnType(Object.class))
+                    .asSpreader(Object[].class, method.getParameterCount());
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("method " + method.getName() + " is not accessible: " + e.getMessage());
         }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Startup benchmark: median time from JVM launch to the first HTTP 200 (POST /API/GetNewSession) over 5 runs,
+# for a warm start (existing data folder: the usual restart) and a cold start (empty data folder: first run).
+# Target: first 200 <= 2.0 s on the 2-core build machine. Run by hand; not part of the test run.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+ensure_built
+RUNS=${RUNS:-5}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+measure() { # data-dir -> ms to first 200
+  local data=$1 port t0 pid
+  port=$(free_port)
+  t0=$(now_ms)
+  pid=$(start_apiary "$port" "$data")
+  until curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
+      "http://127.0.0.1:$port/API/GetNewSession" 2>/dev/null | grep -q 200; do
+    sleep 0.005
+  done
+  echo $(( $(now_ms) - t0 ))
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+cold=(); warm=()
+for i in $(seq 1 "$RUNS"); do cold+=("$(measure "$WORK/cold-$i")"); done
+measure "$WORK/warm" >/dev/null   # populate the framework cache once
+for i in $(seq 1 "$RUNS"); do warm+=("$(measure "$WORK/warm")"); done
+echo "warm start (existing data folder): runs ${warm[*]} ms -> median $(median "${warm[@]}") ms"
+echo "cold start (empty data folder):    runs ${cold[*]} ms -> median $(median "${cold[@]}") ms"

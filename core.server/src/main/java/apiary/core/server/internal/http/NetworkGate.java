@@ -1,0 +1,82 @@
+package apiary.core.server.internal.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.function.Supplier;
+
+import apiary.core.api.settings.ServerSettings;
+import apiary.core.server.internal.settings.NetworkSettings;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * SwarmUI's request pipeline steps that come before routing: the CORS header (with OPTIONS preflight answers) and
+ * the network authorization gate ({@code network.requiredauthorization}, skipped for {@code network.authbypassips}).
+ * Unlike SwarmUI, the header is compared in constant time.
+ */
+final class NetworkGate {
+    private final Supplier<ServerSettings> settings;
+
+    NetworkGate(Supplier<ServerSettings> settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @return true when the gate answered the request itself (preflight or refusal)
+     */
+    boolean answer(Request request, Response response, Callback callback) {
+        ServerSettings s = settings.get();
+        if (s == null) {
+            return false;
+        }
+        String origin = value(s, NetworkSettings.ALLOW_ORIGIN);
+        if (!origin.isEmpty()) {
+            response.getHeaders().put("Access-Control-Allow-Origin", origin);
+            if (HttpMethod.OPTIONS.is(request.getMethod())) {
+                response.setStatus(204);
+                response.getHeaders().put("Access-Control-Allow-Methods", "*");
+                response.getHeaders().put("Access-Control-Allow-Headers", "*");
+                response.getHeaders().put("Access-Control-Max-Age", "3600");
+                callback.succeeded();
+                return true;
+            }
+        }
+        String required = value(s, NetworkSettings.REQUIRED_AUTHORIZATION);
+        if (required.isEmpty() || bypassed(s, Request.getRemoteAddr(request))) {
+            return false;
+        }
+        String sent = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), required.getBytes(StandardCharsets.UTF_8))) {
+            return false;
+        }
+        byte[] body = "Unauthorized".getBytes(StandardCharsets.UTF_8);
+        response.setStatus(401);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    private static boolean bypassed(ServerSettings s, String remote) {
+        String address = remote.startsWith("::ffff:") && remote.indexOf('.') > 0 ? remote.substring(7) : remote;
+        for (String ip : value(s, NetworkSettings.AUTH_BYPASS_IPS).split(",")) {
+            String trimmed = ip.trim();
+            if (trimmed.equals(remote) || trimmed.equals(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String value(ServerSettings s, String path) {
+        try {
+            return s.getString(path).trim();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}
