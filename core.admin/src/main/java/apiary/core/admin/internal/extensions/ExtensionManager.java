@@ -272,7 +272,7 @@ public final class ExtensionManager {
     private void failIfBroken(String name, String verb) {
         ExtensionReport.Health health = report.health(report.parts(state.extensions().get(name)));
         if (ExtensionReport.FAILED.equals(health.state)) {
-            throw new ApiError(subject(name) + " was " + verb + " but does not work: " + health.reason
+            throw new ApiError(subject(name) + " was " + verb + " but does not work: " + health.reason.replaceAll("\\.+$", "")
                     + ". It stays installed: ListExtensions shows it, UpdateExtension or UninstallExtension fix it.");
         }
     }

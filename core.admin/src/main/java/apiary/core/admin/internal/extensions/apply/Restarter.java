@@ -63,6 +63,9 @@ public final class Restarter {
                 Thread.currentThread().interrupt();
             }
         }, "apiary-update-and-restart");
+        // The framework restarts on a thread this one creates, which inherits the context class loader: it must not
+        // be a bundle's (the HTTP thread's), whose content is closed once the bundles stop.
+        t.setContextClassLoader(null);
         t.setDaemon(false);
         t.start();
     }

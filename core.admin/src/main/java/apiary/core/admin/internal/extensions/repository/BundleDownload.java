@@ -41,7 +41,7 @@ public final class BundleDownload {
     private static IOException mismatch(IndexResource resource, String what) {
         return new IOException("the download of " + resource + " does not match the SHA-256 in the repository index "
                 + "(expected " + resource.sha256().toLowerCase(Locale.ROOT) + ", the file " + what + "); it may have been "
-                + "tampered with, so it was not installed");
+                + "tampered with");
     }
 
     /** @return the lowercase hex SHA-256 of the bytes */

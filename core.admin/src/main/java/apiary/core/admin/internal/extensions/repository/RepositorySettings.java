@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = {ServerSettingsContributor.class, RepositorySettings.class},
         property = ServerSettingsContributor.ORDER + ":Integer=900")
 public final class RepositorySettings implements ServerSettingsContributor {
-    /** Framework property: URL of the repository index shipped with the distribution. */
+    /** Framework property: URL of the repository index shipped with the distribution (several: comma-separated). */
     public static final String DEFAULT_INDEX_PROPERTY = "apiary.extensions.index";
     /** The setting's dotted id. */
     public static final String SETTING = "extensions.repositories";
@@ -38,7 +38,13 @@ public final class RepositorySettings implements ServerSettingsContributor {
     @Activate
     public RepositorySettings(BundleContext context) {
         String shipped = context.getProperty(DEFAULT_INDEX_PROPERTY);
-        this.defaults = shipped == null || shipped.isBlank() ? List.of() : List.of(shipped.trim());
+        List<String> urls = new ArrayList<>();
+        for (String url : shipped == null ? new String[0] : shipped.split(",")) {
+            if (!url.isBlank()) {
+                urls.add(url.trim());
+            }
+        }
+        this.defaults = List.copyOf(urls);
     }
 
     @Override
