@@ -52,7 +52,7 @@ public final class Planner {
             }
             for (Wire w : e.getValue()) {
                 Resource provider = w.getProvider();
-                if (provider instanceof IndexResource && provider != e.getKey()) {
+                if (providers.containsKey(provider) && provider != e.getKey()) {
                     mine.add((IndexResource) provider);
                 }
             }

@@ -24,7 +24,7 @@ import org.xml.sax.SAXException;
  * of {@code <resource>}s, each with {@code <capability>} and {@code <requirement>} elements holding typed
  * {@code <attribute>}s and {@code <directive>}s.
  */
-final class IndexParser {
+public final class IndexParser {
     private IndexParser() {
     }
 
@@ -34,7 +34,7 @@ final class IndexParser {
      * @return the resources, in index order
      * @throws IOException when the text is not a repository index
      */
-    static List<IndexResource> parse(InputStream in, URI indexUri) throws IOException {
+    public static List<IndexResource> parse(InputStream in, URI indexUri) throws IOException {
         Element root;
         try {
             root = builder().parse(in).getDocumentElement();
