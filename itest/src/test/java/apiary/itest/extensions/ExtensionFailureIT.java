@@ -8,12 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
-
-import apiary.core.api.settings.ServerSettings;
-import apiary.itest.ApiaryTestSupport;
-
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
@@ -22,23 +16,10 @@ import org.osgi.framework.Bundle;
  * What goes wrong is refused or reported, never half-done: a tampered jar, an extension whose library is missing,
  * one whose activation throws, an unreadable repository. The server keeps serving throughout.
  */
-public class ExtensionFailureIT extends ApiaryTestSupport {
-    private static final String REPOSITORIES = "extensions.repositories";
-
-    @Inject
-    private ServerSettings settings;
-
-    private ExtensionAdmin admin;
-
+public class ExtensionFailureIT extends ExtensionTestSupport {
     @Before
     public void useTestingIndex() {
-        admin = new ExtensionAdmin(api());
-        settings.change(Map.of(REPOSITORIES, List.of(ExtensionAdmin.index("repository-testing"))));
-    }
-
-    @After
-    public void restoreShippedIndex() {
-        settings.change(Map.of(REPOSITORIES, List.of(context.getProperty("apiary.extensions.index"))));
+        useRepositories(ExtensionAdmin.index("repository-testing"));
     }
 
     @Test
@@ -88,7 +69,7 @@ public class ExtensionFailureIT extends ApiaryTestSupport {
     @Test
     public void anUnreadableRepositoryIsNamedInErrorsAndTheListing() {
         String missing = ExtensionAdmin.index("no-such-repository");
-        settings.change(Map.of(REPOSITORIES, List.of(missing)));
+        useRepositories(missing);
         String error = (String) admin.install("hello").get("error");
         assertTrue(error, error.startsWith("Unknown extension. (The extension repository " + missing + " could not be read: "));
         @SuppressWarnings("unchecked")

@@ -12,12 +12,9 @@ import java.util.Map;
 import javax.inject.Inject;
 
 import apiary.core.api.permission.PermissionRegistry;
-import apiary.core.api.settings.ServerSettings;
 import apiary.core.api.settings.SettingsTree;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 
@@ -25,21 +22,11 @@ import org.osgi.framework.Bundle;
  * Installing and uninstalling the shipped example extensions through the routes, while the server runs: their
  * routes, permissions, library, web assets and settings appear and go away again.
  */
-public class ExtensionInstallIT extends ApiaryTestSupport {
+public class ExtensionInstallIT extends ExtensionTestSupport {
     private static final Map<String, String> BAD_ROUTE = Map.of("error_id", "bad_route", "error", "Unknown API route");
 
     @Inject
     private PermissionRegistry permissions;
-
-    @Inject
-    private ServerSettings settings;
-
-    private ExtensionAdmin admin;
-
-    @Before
-    public void setUp() {
-        admin = new ExtensionAdmin(api());
-    }
 
     @Test
     public void helloBringsItsRouteAndPermissionAndTakesThemAway() {

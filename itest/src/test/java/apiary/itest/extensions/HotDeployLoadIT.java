@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
 import org.junit.Test;
 
@@ -19,14 +18,13 @@ import org.junit.Test;
  * No dropped requests: while extensions are installed and removed in a loop, several threads keep calling a core
  * route and every call succeeds; the extension's own route answers until it is gone, then says bad_route.
  */
-public class HotDeployLoadIT extends ApiaryTestSupport {
+public class HotDeployLoadIT extends ExtensionTestSupport {
     private static final int CLIENTS = 4;
     private static final int MIN_CORE_CALLS = 3000;
     private static final int MIN_CYCLES = 5;
 
     @Test
     public void coreRoutesNeverFailWhileExtensionsComeAndGo() throws Exception {
-        ExtensionAdmin admin = new ExtensionAdmin(api());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger coreCalls = new AtomicInteger();
         AtomicInteger helloAnswers = new AtomicInteger();

@@ -12,36 +12,30 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  * a component threw while activating or waits for a service nobody offers.
  */
 final class ComponentProblems {
-    /** What is wrong, and whether it is a failure (an exception) or only a wait (a missing service). */
-    static final class Problem {
-        final boolean failed;
-        final String reason;
-
-        Problem(boolean failed, String reason) {
-            this.failed = failed;
-            this.reason = reason;
-        }
-    }
-
     private ComponentProblems() {
     }
 
-    /** @return the first problem of the bundle's components, or {@code null} when all are fine */
-    static Problem of(ServiceComponentRuntime scr, Bundle bundle) {
+    /**
+     * @return the first problem of the bundle's components: {@code failed} for an exception, {@code waiting} for a
+     *         missing service; {@code null} when all are fine
+     */
+    static ExtensionReport.Health of(ServiceComponentRuntime scr, Bundle bundle) {
         if (scr == null || bundle.getState() != Bundle.ACTIVE) {
             return null;
         }
-        Problem waiting = null;
+        ExtensionReport.Health waiting = null;
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
             }
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    return new Problem(true, "component " + d.name + " failed to activate: " + rootCause(c.failure));
+                    return new ExtensionReport.Health(ExtensionReport.FAILED,
+                            "component " + d.name + " failed to activate: " + rootCause(c.failure));
                 }
                 if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && waiting == null) {
-                    waiting = new Problem(false, "component " + d.name + " is waiting for " + missing(d, c));
+                    waiting = new ExtensionReport.Health(ExtensionReport.WAITING,
+                            "component " + d.name + " is waiting for " + missing(d, c));
                 }
             }
         }

@@ -65,12 +65,12 @@ final class ExtensionReport {
                     }
                     break;
                 case Bundle.ACTIVE:
-                    ComponentProblems.Problem p = ComponentProblems.of(scr.get(), b);
-                    if (p != null && p.failed) {
-                        return new Health(FAILED, who + p.reason);
+                    Health problem = ComponentProblems.of(scr.get(), b);
+                    if (problem != null && FAILED.equals(problem.state)) {
+                        return new Health(FAILED, who + problem.reason);
                     }
-                    if (p != null && waiting == null) {
-                        waiting = new Health(WAITING, who + p.reason);
+                    if (problem != null && waiting == null) {
+                        waiting = new Health(WAITING, who + problem.reason);
                     }
                     break;
                 default:
