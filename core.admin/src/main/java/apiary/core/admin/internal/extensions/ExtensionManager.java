@@ -129,7 +129,8 @@ public final class ExtensionManager {
         } catch (ApplyException e) {
             throw new ApiError(subject(name) + " was not installed: " + e.getMessage());
         }
-        Bundle main = installed.get(installed.size() - 1);
+        String mainLocation = Staged.locationOf(wanted);
+        Bundle main = installed.stream().filter(b -> b.getLocation().equals(mainLocation)).findFirst().orElseThrow();
         Set<String> uses = new LinkedHashSet<>();
         installed.forEach(b -> uses.add(b.getLocation()));
         uses.addAll(bundles.managedProviders(installed));
@@ -195,8 +196,14 @@ public final class ExtensionManager {
             throw new ApiError("The server is restarting to finish an update; try again in a moment.");
         }
         ExtensionState next = state.without(Set.of(name));
+        Map<String, Set<String>> requirers = bundles.requirers();
+        Set<String> users = bundles.users(entry.location, requirers, state);
+        if (!users.isEmpty()) {
+            throw new ApiError(subject(name) + " cannot be uninstalled: " + String.join(", ", users)
+                    + " need" + (users.size() == 1 ? "s" : "") + " it. Uninstall that first.");
+        }
         Set<String> locations = RemovalPlanner.removalSet(Set.of(entry.location), bundles.managedLocations(),
-                next.neededLocations(), bundles.requirers());
+                next.neededLocations(), requirers);
         List<Bundle> doomed = new ArrayList<>();
         locations.forEach(l -> bundles.at(l).ifPresent(doomed::add));
         applier.uninstall(doomed);
@@ -282,40 +289,10 @@ public final class ExtensionManager {
         state = next;
     }
 
-    /**
-     * After a start: forgets extensions whose bundles are gone, adopts extension bundles installed but never
-     * recorded (a crash between the two), records dependencies from the wiring, and starts again what should run
-     * but does not, to learn why.
-     */
+    /** After a start: brings the recorded state and the framework together (see {@link Reconciler}). */
     private synchronized void reconcile() {
         try {
-            ExtensionState next = state;
-            for (Map.Entry<String, ExtensionState.Entry> e : state.extensions().entrySet()) {
-                if (bundles.at(e.getValue().location).isEmpty()) {
-                    LOG.log(Level.WARNING, "Extension {0} is no longer installed in the framework; forgetting it", e.getKey());
-                    next = next.without(Set.of(e.getKey()));
-                }
-            }
-            for (Bundle b : context.getBundles()) {
-                if (!ManagedBundles.managed(b) || b.getState() == Bundle.UNINSTALLED) {
-                    continue;
-                }
-                if (Applier.persistentlyStarted(b) && b.getState() != Bundle.ACTIVE && b.getState() != Bundle.STARTING) {
-                    failures.start(b);
-                }
-                String name = ManagedBundles.metadata(b).map(m -> m.name()).orElse(null);
-                if (name != null && next.nameOf(b.getLocation()) == null && !next.extensions().containsKey(name)) {
-                    LOG.log(Level.INFO, "Adopting extension {0}, installed but not recorded", name);
-                    next = next.with(name, b.getLocation(), Set.of());
-                }
-            }
-            for (Map.Entry<String, ExtensionState.Entry> e : next.extensions().entrySet()) {
-                Optional<Bundle> main = bundles.at(e.getValue().location);
-                if (main.isPresent()) {
-                    next = next.withUses(e.getKey(), new ArrayList<>(bundles.managedProviders(List.of(main.get()))));
-                }
-            }
-            save(next);
+            save(new Reconciler(context, bundles, failures).reconcile(state));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Checking the installed extensions failed: " + e.getMessage(), e);
         }

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import apiary.core.admin.internal.extensions.apply.Staged;
 import apiary.core.admin.internal.extensions.repository.ExtensionMetadata;
+import apiary.core.admin.internal.extensions.state.ExtensionState;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -76,6 +78,18 @@ final class ManagedBundles {
                 }
             }
             out.put(b.getLocation(), users);
+        }
+        return out;
+    }
+
+    /** @return the extensions (or, for other bundles, symbolic names) wired to the bundle at a location */
+    Set<String> users(String location, Map<String, Set<String>> requirers, ExtensionState state) {
+        Set<String> out = new TreeSet<>();
+        for (String user : requirers.getOrDefault(location, Set.of())) {
+            if (!user.equals(location)) {
+                String extension = state.nameOf(user);
+                out.add(extension != null ? extension : at(user).map(Bundle::getSymbolicName).orElse(user));
+            }
         }
         return out;
     }
