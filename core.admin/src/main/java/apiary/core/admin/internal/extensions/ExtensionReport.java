@@ -18,6 +18,7 @@ import apiary.core.admin.internal.extensions.state.ExtensionState;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /** Says how each extension is doing, and builds the answer of ListExtensions. */
@@ -150,7 +151,7 @@ final class ExtensionReport {
     }
 
     private static boolean fragment(Bundle b) {
-        return b.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+        return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
     }
 
     static String stateName(int state) {

@@ -1,5 +1,6 @@
 package apiary.core.admin.internal.extensions.apply;
 
+import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class Restarter {
     }
 
     private static void install(BundleContext context, Staged s) throws BundleException {
-        Bundle b = context.installBundle(s.location, new java.io.ByteArrayInputStream(s.bytes));
+        Bundle b = context.installBundle(s.location, new ByteArrayInputStream(s.bytes));
         try {
             b.start();
         } catch (BundleException e) {
@@ -82,7 +83,7 @@ public final class Restarter {
 
     private static void update(Bundle b, Staged s) {
         try {
-            b.update(new java.io.ByteArrayInputStream(s.bytes));
+            b.update(new ByteArrayInputStream(s.bytes));
         } catch (BundleException e) {
             LOG.log(Level.ERROR, "Updating " + b.getSymbolicName() + " failed: " + e.getMessage(), e);
         }
