@@ -15,6 +15,8 @@ import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
+import apiary.core.server.internal.web.ExtensionFileHandler;
+import apiary.core.server.internal.web.ExtensionFiles;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -45,6 +47,7 @@ public final class HttpServerComponent {
     public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
 
     private final Server server;
+    private final ExtensionFiles extensionFiles;
     private final ServiceRegistration<ServerInfo> infoRegistration;
     private final long defaultMaxRequestMegabytes;
 
@@ -90,8 +93,10 @@ public final class HttpServerComponent {
         ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
         ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes);
         ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, defaultMaxRequestMegabytes * 1024 * 1024);
+        extensionFiles = new ExtensionFiles(context);
+        extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings)));
+                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles)));
         server.start();
 
         int actualPort = connector.getLocalPort();
@@ -105,6 +110,7 @@ public final class HttpServerComponent {
     void deactivate() throws Exception {
         infoRegistration.unregister();
         server.stop();
+        extensionFiles.close();
     }
 
     private long maxRequestBytes() {
