@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import apiary.core.admin.internal.AdminArea;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * and why a registration is not served (unknown permission, bad signature, or shadowed by a higher-ranked one).
  */
 @Component(service = RouteProvider.class)
-@RouteArea(value = "ApiaryAdminAPI", description = "Apiary's own administrative APIs (not part of SwarmUI).")
+@RouteArea(value = AdminArea.APIARY_NAME, description = AdminArea.APIARY_DESCRIPTION)
 public final class RouteRuntimeRoutes implements RouteProvider {
     private final BundleContext context;
 

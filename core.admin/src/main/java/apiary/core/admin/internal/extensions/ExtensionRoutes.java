@@ -2,6 +2,7 @@ package apiary.core.admin.internal.extensions;
 
 import java.util.Map;
 
+import apiary.core.admin.internal.AdminArea;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Param;
 import apiary.core.api.route.Route;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
  * effect at once, with no rebuild and no restart; UpdateAndRestart is the one that restarts.
  */
 @Component(service = RouteProvider.class)
-@RouteArea(value = "AdminAPI", description = "Administrative APIs related to server management.")
+@RouteArea(value = AdminArea.NAME, description = AdminArea.DESCRIPTION)
 public final class ExtensionRoutes implements RouteProvider {
     private final ExtensionManager manager;
 
@@ -52,16 +53,6 @@ public final class ExtensionRoutes implements RouteProvider {
     public Map<String, Object> UpdateExtension(
             @Param(description = "The name of the extension to update.") String extensionName) {
         return Map.of("success", manager.update(extensionName));
-    }
-
-    /** @return installed, available and failed extensions */
-    @Route(permission = CorePermissions.MANAGE_EXTENSIONS,
-            returns = "\"installed\": [{\"name\": \"hello\", \"version\": \"1.0.0\", \"state\": \"active\", \"reason\": null, ...}], "
-                    + "\"available\": [{\"name\": \"banner\", \"version\": \"1.0.0\", ...}], \"failed\": [...], \"repository_errors\": {}",
-            description = "Lists the installed extensions with their version, state (active, waiting or failed) and the reason when one "
-                    + "does not work, the extensions available from the extension repositories, and the failed ones.")
-    public Map<String, Object> ListExtensions() {
-        return manager.list();
     }
 
     /** @return the updates the repository indexes offer */
