@@ -55,6 +55,7 @@ public abstract class ApiaryTestSupport {
         options.add(junitBundles());
         options.add(frameworkProperty("apiary.port").value("0"));
         options.add(frameworkProperty("apiary.data.dir").value(data.toString()));
+        options.add(frameworkProperty("apiary.extensions.index").value(dist.resolve("repository").resolve("index.xml").toUri().toString()));
         options.add(frameworkProperty("ds.loglevel").value("warn"));
         options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(System.getProperty("maven.repo.local")));
         options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value(""));

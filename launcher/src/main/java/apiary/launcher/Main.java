@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,32 +69,53 @@ public final class Main {
         Files.createDirectories(dataDir);
         Path bundles = distributionDir().resolve("bundles");
         Map<String, Object> props = frameworkProperties(options, dataDir);
+        // The extension repository shipped with the distribution: the default of the extensions.repositories setting.
+        props.putIfAbsent("apiary.extensions.index", distributionDir().resolve("repository").resolve("index.xml").toUri().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
-        while (true) {
-            Framework framework = factory.newFramework(felixProperties(props));
-            framework.init();
-            List<Bundle> dist = new DistributionSync(bundles, dataDir.resolve("osgi").resolve("apiary-dist.properties"))
-                    .sync(framework.getBundleContext());
-            Thread stopper = new Thread(() -> stopOnSignal(framework), "apiary-shutdown");
-            Runtime.getRuntime().addShutdownHook(stopper);
-            framework.start();
-            for (Bundle b : dist) {
-                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                    startQuietly(b);
-                }
+        Framework framework = factory.newFramework(felixProperties(props));
+        framework.init();
+        List<Bundle> dist = new DistributionSync(bundles, dataDir.resolve("osgi").resolve("apiary-dist.properties"))
+                .sync(framework.getBundleContext());
+        Thread stopper = new Thread(() -> stopOnSignal(framework), "apiary-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        framework.start();
+        for (Bundle b : dist) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                startQuietly(b);
             }
-            FrameworkEvent event = framework.waitForStop(0);
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException e) {
-                return 0; // Already shutting down (SIGTERM): the hook is stopping the framework.
-            }
-            if (event.getType() != FrameworkEvent.STOPPED_UPDATE) {
-                String code = System.getProperty(EXIT_CODE_PROPERTY);
-                return code == null ? 0 : Integer.parseInt(code);
-            }
-            LOG.info("Restarting the framework");
         }
+        FrameworkEvent event = awaitStop(framework);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+            return 0; // Already shutting down (SIGTERM): the hook is stopping the framework.
+        }
+        if (event.getType() == FrameworkEvent.ERROR) {
+            return 1;
+        }
+        String code = System.getProperty(EXIT_CODE_PROPERTY);
+        return code == null ? 0 : Integer.parseInt(code);
+    }
+
+    /**
+     * Waits until the framework stops for good. A system bundle update (STOPPED_UPDATE) is not the end: Felix then
+     * restarts the same framework instance by itself, on the same storage, so wait for that restart and go on.
+     */
+    private static FrameworkEvent awaitStop(Framework framework) throws InterruptedException {
+        FrameworkEvent event = framework.waitForStop(0);
+        while (event.getType() == FrameworkEvent.STOPPED_UPDATE) {
+            LOG.info("Restarting the framework");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (framework.getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            if (framework.getState() != Bundle.ACTIVE) {
+                LOG.severe("The framework did not come back after its restart");
+                return new FrameworkEvent(FrameworkEvent.ERROR, framework, null);
+            }
+            event = framework.waitForStop(0);
+        }
+        return event;
     }
 
     private static void startQuietly(Bundle b) {

@@ -2,12 +2,12 @@ package apiary.core.api.extension;
 
 /**
  * Manifest headers and capability names that make a bundle an Apiary extension. An extension is one or more
- * bundles; the main bundle carries the metadata below (write them in its {@code bnd.bnd}), and the extension
- * repository index holds them so clients can list extensions before installing.
+ * bundles; the main bundle declares the capability below (write it with the {@link Extension} annotation), and
+ * the extension repository index holds it so clients can list extensions before installing:
  *
  * <pre>
- * Provide-Capability: apiary.extension;apiary.extension=hello;version:Version=1.0.0;\
- *   name="Hello";description="Says hello.";author="Apiary";license="Apache-2.0";tags:List&lt;String&gt;="tools"
+ * Provide-Capability: apiary.extension;apiary.extension=hello;name="Hello";description="Says hello.";\
+ *   author="Apiary";license="Apache-2.0";tags:List&lt;String&gt;="tools"
  * Apiary-ExtensionFiles: web
  * </pre>
  */
@@ -29,9 +29,15 @@ public final class ExtensionHeaders {
     /** Attribute: {@code List<String>} of tags (SwarmUI's: parameters, tabs, ui, tools, nodes, backend...). */
     public static final String TAGS = "tags";
 
+    /** The tag that keeps an extension out of the list of available extensions (SwarmUI's {@code hidden}). */
+    public static final String TAG_HIDDEN = "hidden";
+    /** The tag marking an extension that adds backend types; its updates count as backend updates. */
+    public static final String TAG_BACKEND = "backend";
+
     /**
      * Manifest header naming a folder inside the bundle whose files are served at
-     * {@code /ExtensionFile/<extension>/<path>} with no authentication, while the bundle is active.
+     * {@code /ExtensionFile/<extension>/<path>} with no authentication, while the bundle is active. The bundle
+     * must also declare the {@link #EXTENSION_NAMESPACE} capability, which gives the {@code <extension>} part.
      */
     public static final String EXTENSION_FILES = "Apiary-ExtensionFiles";
 }

@@ -1,9 +1,10 @@
 package apiary.core.server.internal.http;
 
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Hashtable;
 
+import apiary.core.api.log.LogLevel;
+import apiary.core.api.log.ServerLog;
 import apiary.core.api.permission.PermissionRegistry;
 import apiary.core.api.server.ServerInfo;
 import apiary.core.api.session.SessionService;
@@ -14,6 +15,8 @@ import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
+import apiary.core.server.internal.web.ExtensionFileHandler;
+import apiary.core.server.internal.web.ExtensionFiles;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -42,9 +45,9 @@ public final class HttpServerComponent {
     public static final String PORT_PROPERTY = "apiary.port";
     /** Framework property: request body limit in MiB when no server setting says otherwise. */
     public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
-    private static final System.Logger LOG = System.getLogger(HttpServerComponent.class.getName());
 
     private final Server server;
+    private final ExtensionFiles extensionFiles;
     private final ServiceRegistration<ServerInfo> infoRegistration;
     private final long defaultMaxRequestMegabytes;
 
@@ -62,11 +65,12 @@ public final class HttpServerComponent {
      * @param context this bundle's context
      * @param routes the route registry
      * @param permissions the permission registry
+     * @param log the server log; required so that it collects Jetty's start-up messages too
      * @throws Exception when Jetty cannot start (e.g. the port is taken)
      */
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
-            @Reference PermissionRegistry permissions) throws Exception {
+            @Reference PermissionRegistry permissions, @Reference ServerLog log) throws Exception {
         String host = property(context, HOST_PROPERTY, "127.0.0.1");
         int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
         defaultMaxRequestMegabytes = Long.parseLong(property(context, MAX_REQUEST_MB_PROPERTY, "200"));
@@ -89,12 +93,14 @@ public final class HttpServerComponent {
         ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
         ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes);
         ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, defaultMaxRequestMegabytes * 1024 * 1024);
+        extensionFiles = new ExtensionFiles(context);
+        extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings)));
+                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles)));
         server.start();
 
         int actualPort = connector.getLocalPort();
-        LOG.log(Level.INFO, "Apiary {0} listening on http://{1}:{2}", version, host, String.valueOf(actualPort));
+        log.log(LogLevel.INIT, "Apiary " + version + " listening on http://" + host + ":" + actualPort);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("apiary.http.port", actualPort);
         infoRegistration = context.registerService(ServerInfo.class, new ServerInfoImpl(version, dataDir, actualPort), props);
@@ -104,6 +110,7 @@ public final class HttpServerComponent {
     void deactivate() throws Exception {
         infoRegistration.unregister();
         server.stop();
+        extensionFiles.close();
     }
 
     private long maxRequestBytes() {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
+import apiary.core.server.internal.web.ExtensionFileHandler;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -17,7 +18,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), {@code /} to
- * {@code Text2Image}, the error pages, {@code /openapi.json}, and a redirect to {@code /Error/404} for the rest.
+ * {@code Text2Image}, the error pages, {@code /openapi.json}, extensions' files under {@code /ExtensionFile/}, and a
+ * redirect to {@code /Error/404} for the rest.
  */
 final class RootHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
@@ -26,12 +28,15 @@ final class RootHandler extends Handler.Abstract {
     private final ApiWebSocketUpgrade webSocket;
     private final Supplier<Object> openApi;
     private final NetworkGate gate;
+    private final ExtensionFileHandler extensionFiles;
 
-    RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate) {
+    RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
+            ExtensionFileHandler extensionFiles) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
         this.gate = gate;
+        this.extensionFiles = extensionFiles;
     }
 
     @Override
@@ -52,6 +57,8 @@ final class RootHandler extends Handler.Abstract {
                 Pages.text2Image(response, callback);
             } else if (path.regionMatches(true, 0, "/Error/", 0, 7)) {
                 Pages.error(path.substring(7), response, callback);
+            } else if (path.regionMatches(true, 0, ExtensionFileHandler.PREFIX, 0, ExtensionFileHandler.PREFIX.length())) {
+                extensionFiles.handle(path.substring(ExtensionFileHandler.PREFIX.length()), request, response, callback);
             } else if (path.equals("/openapi.json") && HttpMethod.GET.is(request.getMethod())) {
                 byte[] bytes = JsonCodec.bytes(openApi.get());
                 response.setStatus(200);

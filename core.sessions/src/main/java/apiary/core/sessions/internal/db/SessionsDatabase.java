@@ -1,0 +1,29 @@
+package apiary.core.sessions.internal.db;
+
+import apiary.core.api.data.Database;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The core.sessions view of the server database: brings the account tables up to date when the database appears,
+ * then hands out {@link Sql} helpers to the stores. Every store depends on this component, so they all stop when
+ * the database goes away and start again, on fresh data, when it returns.
+ */
+@Component(service = SessionsDatabase.class)
+public final class SessionsDatabase {
+    private final Sql sql;
+
+    /** @param database the server database */
+    @Activate
+    public SessionsDatabase(@Reference Database database) {
+        database.migrate(SessionsSchema.MODULE, SessionsSchema.scripts());
+        this.sql = new Sql(database.dataSource());
+    }
+
+    /** @return the JDBC helper */
+    public Sql sql() {
+        return sql;
+    }
+}

@@ -1,0 +1,56 @@
+package apiary.core.sessions.internal.userdata;
+
+import java.util.Optional;
+
+import apiary.core.sessions.internal.db.SessionsDatabase;
+import apiary.core.sessions.internal.db.Sql;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Small named values per user (SwarmUI's "generic data"): starred models, model preset links, parameter edits and
+ * API keys, each stored as text with the time it was last written.
+ */
+@Component(service = UserDataStore.class)
+public final class UserDataStore {
+    /** Name of the starred-models object. */
+    public static final String STARRED_MODELS = "starred_models";
+    /** Name of the model-to-preset links object. */
+    public static final String MODEL_PRESET_LINKS = "model_preset_links";
+    /** Name of the parameter edits object. */
+    public static final String PARAM_EDITS = "param_edits";
+
+    /** A stored value and when it was written. */
+    public record Entry(String value, long updatedMillis) {
+    }
+
+    private final Sql sql;
+
+    /** @param database the account tables */
+    @Activate
+    public UserDataStore(@Reference SessionsDatabase database) {
+        this.sql = database.sql();
+    }
+
+    /** @return the entry, if stored */
+    public Optional<Entry> get(String userId, String name) {
+        return sql.queryOne("SELECT data_value, updated_millis FROM acct_user_data WHERE user_id = ? AND data_name = ?",
+                rs -> new Entry(rs.getString(1), rs.getLong(2)), userId, name);
+    }
+
+    /** Stores a value, replacing any previous one. */
+    public void put(String userId, String name, String value) {
+        long now = System.currentTimeMillis();
+        sql.upsert("UPDATE acct_user_data SET data_value = ?, updated_millis = ? WHERE user_id = ? AND data_name = ?",
+                new Object[] {value, now, userId, name},
+                "INSERT INTO acct_user_data (data_value, updated_millis, user_id, data_name) VALUES (?, ?, ?, ?)",
+                new Object[] {value, now, userId, name});
+    }
+
+    /** @return whether a value was removed */
+    public boolean remove(String userId, String name) {
+        return sql.update("DELETE FROM acct_user_data WHERE user_id = ? AND data_name = ?", userId, name) > 0;
+    }
+}
