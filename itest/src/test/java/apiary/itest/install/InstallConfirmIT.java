@@ -10,7 +10,6 @@ import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +20,12 @@ import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.settings.ServerSettings;
-import apiary.core.api.settings.ServerSettingsContributor;
-import apiary.core.api.settings.SettingDef;
-import apiary.core.api.settings.SettingsTree;
 import apiary.itest.Api;
 import apiary.itest.ApiaryTestSupport;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * InstallConfirmWS over a real WebSocket: the whole first-run setup, its refusal once done, bad input, and a model
@@ -47,17 +42,9 @@ public class InstallConfirmIT extends ApiaryTestSupport {
 
     private final Map<String, Object> saved = new HashMap<>();
     private List<Integer> backendsBefore;
-    private ServiceRegistration<ServerSettingsContributor> userDefaults;
 
     @Before
     public void setUp() {
-        if (SettingsTree.find(settings.definitions(), "defaultuser.theme").isEmpty()) {
-            // The user-defaults tree belongs to the sessions bundle; stand in for it when it is not there.
-            userDefaults = context.registerService(ServerSettingsContributor.class, () -> List.of(
-                    SettingDef.group("DefaultUser", "Defaults for users.",
-                            SettingDef.dropdown("Theme", "modern_dark", "Theme.", List.of("modern_dark", "modern_light")),
-                            SettingDef.dropdown("Language", "en", "Language.", List.of("en")))), new Hashtable<>());
-        }
         for (String id : RESTORED) {
             saved.put(id, settings.get(id));
         }
@@ -73,9 +60,6 @@ public class InstallConfirmIT extends ApiaryTestSupport {
             }
         }
         settings.change(saved);
-        if (userDefaults != null) {
-            userDefaults.unregister();
-        }
     }
 
     private List<Integer> ids() {
