@@ -1,7 +1,6 @@
 package apiary.itest.echo.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,8 @@ final class EchoBackend implements Backend {
                 Files.writeString(Path.of(log), "stopped " + context.id() + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // Shutdown must not throw; the test reading the log notices the missing line.
+                System.getLogger(EchoBackend.class.getName()).log(System.Logger.Level.WARNING, "Cannot write " + log, e);
             }
         }
     }

@@ -59,6 +59,7 @@ public final class StatusCalculator {
         if (any(backends, BackendStatus.IDLE)) {
             return report("idle", "warn", IDLE, false);
         }
+        // SwarmUI's fallback; unreachable while every status has a rule above, kept so a new status cannot pass silently.
         return report("unknown", "error", UNKNOWN, false);
     }
 

@@ -18,8 +18,8 @@ import apiary.core.api.settings.ServerSettings;
 /**
  * One run of the first-run setup, SwarmUI's steps with one difference in order: model downloads, the only step
  * likely to fail, come first, so a failed download leaves the server exactly as it was and the setup can simply be
- * run again. Then the user defaults, the backend and last the "installed" mark; if marking fails, the backend just
- * added is removed again.
+ * run again. Then the user defaults, the backend and last the "installed" mark; if anything fails before that mark
+ * is written (the client leaving included), the backend just added is removed again.
  */
 final class Installer {
     private static final System.Logger LOG = System.getLogger(Installer.class.getName());
@@ -59,16 +59,30 @@ final class Installer {
         }
         applyUserDefaults(choices);
         out.stepDone();
-        BackendDTO added = choices.comfy() ? addComfy(choices.amd()) : null;
-        if (!choices.comfy()) {
-            out.info("Not installing any backend.");
-        } else {
-            out.stepDone();
+        BackendDTO added = null;
+        try {
+            if (choices.comfy()) {
+                out.info("Enabling ComfyUI...");
+                Map<String, Object> comfy = comfySettings(choices.amd());
+                added = backends.add(COMFY_TYPE, "", comfy);
+                out.info(added.typeAvailable ? "Added backend #" + added.id + " (ComfyUI Self-Starting)."
+                        : "Added backend #" + added.id + " (ComfyUI Self-Starting). Its driver is not installed yet; the "
+                                + "backend will start once it is, with ComfyUI expected at '" + comfy.get("StartScript") + "'.");
+                out.stepDone();
+            } else {
+                out.info("Not installing any backend.");
+            }
+            if (choices.shortcut()) {
+                makeShortcut();
+            }
+            markInstalled();
+        } catch (RuntimeException e) {
+            // Not marked installed (or the client left first): take the backend back, so a rerun does not add a second.
+            if (added != null) {
+                backends.remove(added.id);
+            }
+            throw e;
         }
-        if (choices.shortcut()) {
-            makeShortcut();
-        }
-        markInstalled(added);
         out.stepDone();
         out.info("Installed!");
     }
@@ -119,22 +133,15 @@ final class Installer {
         change(changes);
     }
 
-    private BackendDTO addComfy(boolean amd) {
-        out.info("Enabling ComfyUI...");
+    /** SwarmUI's installer settings for the self-starting ComfyUI it sets up. */
+    private static Map<String, Object> comfySettings(boolean amd) {
         boolean windows = isWindows();
         Map<String, Object> comfy = new LinkedHashMap<>();
         comfy.put("StartScript", windows ? "dlbackend/comfy/ComfyUI/main.py" : "dlbackend/ComfyUI/main.py");
         comfy.put("ExtraArgs", windows && amd ? "--directml" : "");
         comfy.put("GPU_ID", "0");
         comfy.put("EnablePreviews", !(windows && amd));
-        BackendDTO added = backends.add(COMFY_TYPE, "", comfy);
-        if (!added.typeAvailable) {
-            out.info("Added backend #" + added.id + " (ComfyUI Self-Starting). Its driver is not installed yet; the "
-                    + "backend will start once it is, with ComfyUI expected at '" + comfy.get("StartScript") + "'.");
-        } else {
-            out.info("Added backend #" + added.id + " (ComfyUI Self-Starting).");
-        }
-        return added;
+        return comfy;
     }
 
     private void makeShortcut() {
@@ -152,19 +159,12 @@ final class Installer {
         }
     }
 
-    private void markInstalled(BackendDTO added) {
+    private void markInstalled() {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(InstallSettings.IS_INSTALLED, true);
         changes.put(InstallSettings.INSTALL_DATE, LocalDate.now().toString());
         changes.put(InstallSettings.INSTALL_VERSION, version);
-        try {
-            change(changes);
-        } catch (RuntimeException e) {
-            if (added != null) {
-                backends.remove(added.id);
-            }
-            throw e;
-        }
+        change(changes);
     }
 
     private void change(Map<String, Object> changes) {

@@ -11,7 +11,8 @@
  *     into a temporary file, SHA-256-checked, with connect and read time limits; a failed download ends the setup with
  *     a clear error and leaves the server unchanged, so it can be run again (SwarmUI marks the server installed before
  *     downloading and only logs a failed download).</li>
- * <li>The "installed" mark is written last; if that fails, the backend entry just added is removed again.</li>
+ * <li>The "installed" mark is written last; if anything fails before it (the client leaving included), the backend
+ *     entry just added is removed again.</li>
  * <li>Choosing ComfyUI adds a {@code comfyui_selfstart} backend entry (SwarmUI's installer semantics) but does not
  *     download and install ComfyUI itself; the entry waits until the ComfyUI driver bundle is installed.</li>
  * <li>{@code installed_for} cannot change the listen address, which is the launcher's {@code --host}; the LAN choice
