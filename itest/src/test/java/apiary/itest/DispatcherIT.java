@@ -78,6 +78,15 @@ public class DispatcherIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void refusalsWithoutReadingTheBodyCloseTheConnection() {
+        Api.Reply r = api.send(HttpRequest.newBuilder(api.uri("/API/GetNewSession")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals("close", r.raw.headers().firstValue("Connection").orElse(""));
+        // The next request on a fresh connection works: nothing is left half-read.
+        assertEquals(200, api.post("GetNewSession", Map.of()).status);
+    }
+
+    @Test
     public void sessionErrors() {
         expect(api.post("GetCurrentStatus", Map.of()), 400, "{\"error_id\":\"basic_api\",\"error\":\"missing session id\"}");
         expect(api.post("GetCurrentStatus", Map.of("session_id", "0000")), 401,

@@ -48,12 +48,12 @@ public final class ApiHttpHandler {
             return;
         }
         if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-            write(response, callback, ApiErrors.WRONG_CONTENT_TYPE.status, ApiErrors.WRONG_CONTENT_TYPE.body);
+            refuseUnread(response, callback, ApiErrors.WRONG_CONTENT_TYPE);
             return;
         }
         long length = request.getLength();
         if (length <= 0 || length >= maxBodyBytes.getAsLong()) {
-            write(response, callback, ApiErrors.BAD_CONTENT_LENGTH.status, ApiErrors.BAD_CONTENT_LENGTH.body);
+            refuseUnread(response, callback, ApiErrors.BAD_CONTENT_LENGTH);
             return;
         }
         Object parsed;
@@ -87,6 +87,15 @@ public final class ApiHttpHandler {
         } else {
             write(response, callback, 200, result);
         }
+    }
+
+    /**
+     * Answers without reading the body. The server will not read an unwanted (possibly huge) body, so the
+     * connection cannot carry another request; saying so keeps clients from sending one on it.
+     */
+    static void refuseUnread(Response response, Callback callback, Reply reply) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        write(response, callback, reply.status, reply.body);
     }
 
     private static boolean isJson(String contentType) {

@@ -57,6 +57,8 @@ final class NetworkGate {
         byte[] body = "Unauthorized".getBytes(StandardCharsets.UTF_8);
         response.setStatus(401);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        // The body of a refused request is not read, so the connection cannot be reused.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }
