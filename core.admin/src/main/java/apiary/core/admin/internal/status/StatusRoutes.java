@@ -1,8 +1,6 @@
 package apiary.core.admin.internal.status;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import apiary.core.admin.internal.AdminArea;
@@ -13,9 +11,8 @@ import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
-import apiary.core.api.session.Session;
 import apiary.core.api.session.SessionService;
-import apiary.core.api.session.StatusCounter;
+import apiary.core.api.session.CurrentStatus;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,9 +25,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = RouteProvider.class)
 @RouteArea(value = AdminArea.NAME, description = AdminArea.DESCRIPTION)
 public final class StatusRoutes implements RouteProvider {
-    /** What the status says while no backend registry runs (the same as with no backends configured). */
-    static final String NO_BACKENDS = "No backends present. You must configure backends on the Backends section of the Server tab before you can continue.";
-
     private final SessionService sessions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -52,30 +46,8 @@ public final class StatusRoutes implements RouteProvider {
                     + "        \"class\": \"\", // \"error\", \"warn\", \"soft\", \"\"\n        \"message\": \"\", // User-facing English text\n"
                     + "        \"any_loading\": false\n    },\n    \"supported_features\": [\"feature_id1\", \"feature_id2\"]")
     public Map<String, Object> GetGlobalStatus() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        for (StatusCounter c : StatusCounter.values()) {
-            int sum = 0;
-            for (Session s : sessions.sessions()) {
-                sum += s.counter(c).get();
-            }
-            status.put(c.key(), sum);
-        }
         BackendRegistry registry = backends;
-        BackendStatusReport report = registry == null ? null : registry.status();
-        if (report == null) {
-            report = new BackendStatusReport();
-            report.message = NO_BACKENDS;
-        }
-        Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("status", report.status);
-        backend.put("class", report.cssClass);
-        backend.put("message", report.message);
-        backend.put("any_loading", report.anyLoading);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status);
-        out.put("backend_status", backend);
-        out.put("supported_features", new ArrayList<>(report.supportedFeatures));
-        return out;
+        return CurrentStatus.of(sessions.sessions(), registry == null ? BackendStatusReport.empty() : registry.status());
     }
 
     /** @return the users with live sessions */

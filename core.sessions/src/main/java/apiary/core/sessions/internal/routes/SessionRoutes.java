@@ -3,6 +3,7 @@ package apiary.core.sessions.internal.routes;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +17,8 @@ import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
 import apiary.core.api.server.ServerInfo;
+import apiary.core.api.session.CurrentStatus;
 import apiary.core.api.session.Session;
-import apiary.core.api.session.StatusCounter;
 import apiary.core.sessions.internal.LogText;
 import apiary.core.sessions.internal.account.Accounts;
 import apiary.core.sessions.internal.account.UserImpl;
@@ -114,29 +115,8 @@ public final class SessionRoutes implements RouteProvider {
                     + "\"backend_status\": {\"status\": \"running\", \"class\": \"\", \"message\": \"\", \"any_loading\": false}, "
                     + "\"supported_features\": [\"feature_id1\", \"feature_id2\"]")
     public Map<String, Object> GetCurrentStatus(Session session) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        for (StatusCounter c : StatusCounter.values()) {
-            status.put(c.key(), session.counter(c).get());
-        }
         BackendRegistry registry = backends;
-        BackendStatusReport report = registry == null ? noBackends() : registry.status();
-        Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("status", report.status);
-        backend.put("class", report.cssClass);
-        backend.put("message", report.message);
-        backend.put("any_loading", report.anyLoading);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status);
-        out.put("backend_status", backend);
-        out.put("supported_features", new ArrayList<>(report.supportedFeatures));
-        return out;
-    }
-
-    private static BackendStatusReport noBackends() {
-        BackendStatusReport report = new BackendStatusReport();
-        report.message = "No backends present. You must configure backends on the Backends section of the Server tab "
-                + "before you can continue.";
-        return report;
+        return CurrentStatus.of(List.of(session), registry == null ? BackendStatusReport.empty() : registry.status());
     }
 
     /**
