@@ -134,15 +134,9 @@ public class AdminDebugIT extends AdminTestSupport {
         return md.substring(start, end < 0 ? md.length() : end + 1);
     }
 
-    /** The contract, {@code shared/spec/routes.json}, found beside the repository (or beside a folder above it). */
+    /** The contract: SwarmUI's route table (routes.json), kept with the tests. */
     static Map<String, Map<String, Object>> contract() throws IOException {
-        Path dir = Path.of(System.getProperty("apiary.itest.distribution")).toAbsolutePath().normalize();
-        Path file = null;
-        for (; dir != null && file == null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("spec").resolve("routes.json");
-            file = Files.exists(candidate) ? candidate : null;
-        }
-        assertTrue("shared/spec/routes.json must sit beside the repository", file != null);
+        Path file = Path.of(System.getProperty("apiary.itest.contract"));
         Map<?, ?> doc = new ObjectMapper().readValue(Files.readString(file), Map.class);
         Map<String, Map<String, Object>> byName = new HashMap<>();
         for (Object r : (List<?>) doc.get("routes")) {
