@@ -16,6 +16,7 @@ measure() { # data-dir -> ms to first 200
   pid=$(start_apiary "$port" "$data")
   until curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
       "http://127.0.0.1:$port/API/GetNewSession" 2>/dev/null | grep -q 200; do
+    kill -0 "$pid" 2>/dev/null || { echo "server exited during start-up; see $data.console.log:" >&2; cat "$data.console.log" >&2; exit 1; }
     sleep 0.005
   done
   echo $(( $(now_ms) - t0 ))

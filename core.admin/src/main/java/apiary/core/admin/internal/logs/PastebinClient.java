@@ -23,8 +23,16 @@ final class PastebinClient {
     static final String SERVER_ERROR = "Failed to submit log to pastebin - server error?";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /** Built on first use: creating an HttpClient initialises TLS, which start-up should not pay for. */
+    private HttpClient http;
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
+    }
 
     /**
      * @return the paste's URL
@@ -51,7 +59,7 @@ final class PastebinClient {
                 .collect(Collectors.joining("&"));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+            response = http().send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -23,25 +23,31 @@ final class CpuSampler implements AutoCloseable {
     private volatile double usage;
 
     CpuSampler() {
-        this(processCpuTime(), Runtime.getRuntime().availableProcessors(), true);
+        // The platform MBean server is slow to bring up; let the sampler thread do it rather than server start-up.
+        this(lazily(), Runtime.getRuntime().availableProcessors(), true);
     }
 
     /** For tests: a given CPU clock, sampled only when {@link #sample} is called. */
     CpuSampler(LongSupplier cpuNanos, int cores, boolean scheduled) {
         this.cpuNanos = cpuNanos;
         this.cores = Math.max(1, cores);
-        this.lastCpu = cpuNanos.getAsLong();
-        this.lastWall = System.nanoTime();
         if (scheduled) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "apiary-cpu-sampler");
                 t.setDaemon(true);
                 return t;
             });
+            timer.execute(this::baseline);
             timer.scheduleAtFixedRate(() -> sample(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
         } else {
             timer = null;
+            baseline();
         }
+    }
+
+    private synchronized void baseline() {
+        lastCpu = cpuNanos.getAsLong();
+        lastWall = System.nanoTime();
     }
 
     synchronized void sample(long wallNanos) {
@@ -67,6 +73,20 @@ final class CpuSampler implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
+    }
+
+    private static LongSupplier lazily() {
+        return new LongSupplier() {
+            private LongSupplier clock;
+
+            @Override
+            public synchronized long getAsLong() {
+                if (clock == null) {
+                    clock = processCpuTime();
+                }
+                return clock.getAsLong();
+            }
+        };
     }
 
     /**

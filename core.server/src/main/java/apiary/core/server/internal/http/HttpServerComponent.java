@@ -12,6 +12,7 @@ import apiary.core.api.settings.ServerSettings;
 import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
+import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
@@ -71,6 +72,7 @@ public final class HttpServerComponent {
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
             @Reference PermissionRegistry permissions, @Reference ServerLog log) throws Exception {
+        JsonCodec.warmUpInBackground();
         String host = property(context, HOST_PROPERTY, "127.0.0.1");
         int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
         defaultMaxRequestMegabytes = Long.parseLong(property(context, MAX_REQUEST_MB_PROPERTY, "200"));

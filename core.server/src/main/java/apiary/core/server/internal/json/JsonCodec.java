@@ -32,6 +32,22 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
+    /**
+     * Loads and links Jackson's serialisers and parsers (a few hundred classes) ahead of the first request, on a
+     * background thread, so that start-up does not pay for it on its critical path.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                parse(bytes(Map.of("warm", java.util.List.of(1, 2.5, true, "x"))));
+            } catch (IOException e) {
+                // Nothing to warm then; the first request pays instead.
+            }
+        }, "apiary-json-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** @return the shared mapper; do not reconfigure it */
     public static ObjectMapper mapper() {
         return MAPPER;
