@@ -78,6 +78,9 @@ public class ExtensionInstallIT extends ExtensionTestSupport {
         assertTrue(js.raw.headers().firstValue("Content-Type").orElse("").contains("javascript"));
         assertTrue(js.text.contains("GetBanner"));
         assertEquals(200, get("/ExtensionFile/banner/banner.css").status);
+        Api.Reply spaced = get("/ExtensionFile/banner/read%20me.txt");
+        assertEquals("a percent-encoded file name is decoded", 200, spaced.status);
+        assertTrue(spaced.text.startsWith("Served from a file whose name has a space"));
         Api.Reply missing = get("/ExtensionFile/banner/nope.css");
         assertEquals(404, missing.status);
         assertEquals("404, file not found.", missing.text);
@@ -87,6 +90,8 @@ public class ExtensionInstallIT extends ExtensionTestSupport {
         assertEquals(404, get("/ExtensionFile/banner/").status);
 
         assertTrue(SettingsTree.find(settings.definitions(), "banner.text").isPresent());
+        assertTrue("the extension's setting is listed by ListServerSettings",
+                ((Map<?, ?>) admin.call("ListServerSettings", Map.of()).get("settings")).containsKey("banner"));
         assertEquals("Welcome to Apiary!", admin.call("GetBanner", Map.of()).get("text"));
         settings.change(Map.of("banner.text", "Hi there"));
         assertEquals("Hi there", admin.call("GetBanner", Map.of()).get("text"));
@@ -95,6 +100,7 @@ public class ExtensionInstallIT extends ExtensionTestSupport {
         admin.uninstallOk("banner");
         assertEquals(404, get("/ExtensionFile/banner/banner.js").status);
         assertFalse(SettingsTree.find(settings.definitions(), "banner.text").isPresent());
+        assertFalse(((Map<?, ?>) admin.call("ListServerSettings", Map.of()).get("settings")).containsKey("banner"));
         assertEquals(BAD_ROUTE, admin.call("GetBanner", Map.of()).json);
     }
 

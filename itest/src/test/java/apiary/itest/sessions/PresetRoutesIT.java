@@ -1,5 +1,6 @@
 package apiary.itest.sessions;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
@@ -7,6 +8,10 @@ import static org.junit.Assert.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,12 +20,14 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 import javax.inject.Inject;
 
 import apiary.core.api.data.Database;
+import apiary.itest.Api;
 
 import org.junit.After;
 import org.junit.Before;
@@ -108,6 +115,21 @@ public class PresetRoutesIT extends SessionsTestSupport {
         assertEquals("short side 256", 256, img.getHeight());
         assertEquals(512, img.getWidth());
         assertTrue("metadata in EXIF UserComment", new String(jpeg, StandardCharsets.ISO_8859_1).contains("UNICODE\0"));
+
+        // The URL GetMyUserData hands out serves that very image (titles match ignoring case).
+        Api api = api();
+        String url = p.get("preview_image").toString();
+        String shouted = "/ViewSpecial/Preset/" + title.toUpperCase(Locale.ROOT);
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri(
+                new URI(null, null, shouted, null).toASCIIString() + url.substring(url.indexOf('?')))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(served.uri() + " " + new String(served.body()), 200, served.statusCode());
+        assertEquals("image/jpeg", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("private, max-age=2", served.headers().firstValue("Cache-Control").orElse(""));
+        assertArrayEquals(jpeg, served.body());
+        Api.Reply missing = api.send(HttpRequest.newBuilder(api.uri("/ViewSpecial/Preset/no-such-preset")).GET().build());
+        assertEquals(404, missing.status);
+        assertEquals(Map.of("error", "404, file not found.", "error_id", "file_not_found"), missing.json);
         assertTrue(new String(ByteBuffer.wrap(jpeg).array(), StandardCharsets.UTF_16BE).contains("a cat")
                 || new String(jpeg, 1, jpeg.length - 1, StandardCharsets.UTF_16BE).contains("a cat"));
     }

@@ -16,14 +16,18 @@ import org.eclipse.jetty.server.Response;
  * {@link CallContext} over a Jetty request (for WebSocket calls, the upgrade request, with no response). Most routes
  * never look at it, so headers are copied and cookies parsed only when asked for.
  */
-class HttpCallContext implements CallContext {
+public class HttpCallContext implements CallContext {
     private final Request request;
     private final Response response;
     private final String remoteAddress;
     private HttpFields headers;
     private List<HttpCookie> cookies;
 
-    HttpCallContext(Request request, Response response) {
+    /**
+     * @param request the request
+     * @param response its response, or null for a WebSocket upgrade (no cookies can be set then)
+     */
+    public HttpCallContext(Request request, Response response) {
         this.request = request;
         this.response = response;
         // Captured now: a WebSocket route runs after the upgrade request is gone.

@@ -17,6 +17,7 @@ import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
 import apiary.core.server.internal.web.ExtensionFileHandler;
+import apiary.core.server.internal.web.WebFileRoutes;
 import apiary.core.server.internal.web.ExtensionFiles;
 
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -67,11 +68,13 @@ public final class HttpServerComponent {
      * @param routes the route registry
      * @param permissions the permission registry
      * @param log the server log; required so that it collects Jetty's start-up messages too
+     * @param webFiles the bundles' GET file routes
      * @throws Exception when Jetty cannot start (e.g. the port is taken)
      */
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
-            @Reference PermissionRegistry permissions, @Reference ServerLog log) throws Exception {
+            @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles)
+            throws Exception {
         JsonCodec.warmUpInBackground();
         String host = property(context, HOST_PROPERTY, "127.0.0.1");
         int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
@@ -98,7 +101,7 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles)));
+                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles), webFiles));
         server.start();
 
         int actualPort = connector.getLocalPort();

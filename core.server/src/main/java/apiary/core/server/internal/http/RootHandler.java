@@ -8,6 +8,7 @@ import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.web.ExtensionFileHandler;
+import apiary.core.server.internal.web.WebFileRoutes;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), {@code /} to
@@ -29,18 +31,21 @@ final class RootHandler extends Handler.Abstract {
     private final Supplier<Object> openApi;
     private final NetworkGate gate;
     private final ExtensionFileHandler extensionFiles;
+    private final WebFileRoutes webFiles;
 
     RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
-            ExtensionFileHandler extensionFiles) {
+            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
         this.gate = gate;
         this.extensionFiles = extensionFiles;
+        this.webFiles = webFiles;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        // Canonical but still percent-encoded: decoded below only where a path names a file.
         String path = Request.getPathInContext(request);
         try {
             if (gate.answer(request, response, callback)) {
@@ -58,14 +63,14 @@ final class RootHandler extends Handler.Abstract {
             } else if (path.regionMatches(true, 0, "/Error/", 0, 7)) {
                 Pages.error(path.substring(7), response, callback);
             } else if (path.regionMatches(true, 0, ExtensionFileHandler.PREFIX, 0, ExtensionFileHandler.PREFIX.length())) {
-                extensionFiles.handle(path.substring(ExtensionFileHandler.PREFIX.length()), request, response, callback);
+                extensionFiles.handle(URIUtil.decodePath(path.substring(ExtensionFileHandler.PREFIX.length())), request, response, callback);
             } else if (path.equals("/openapi.json") && HttpMethod.GET.is(request.getMethod())) {
                 byte[] bytes = JsonCodec.bytes(openApi.get());
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
                 response.write(true, ByteBuffer.wrap(bytes), callback);
-            } else {
+            } else if (!webFiles.tryServe(URIUtil.decodePath(path), request, response, callback)) {
                 Response.sendRedirect(request, response, callback, 302, "/Error/404", false);
             }
         } catch (RuntimeException e) {

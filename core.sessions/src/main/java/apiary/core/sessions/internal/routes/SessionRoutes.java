@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatusReport;
@@ -23,7 +22,6 @@ import apiary.core.sessions.internal.LogText;
 import apiary.core.sessions.internal.account.Accounts;
 import apiary.core.sessions.internal.account.UserImpl;
 import apiary.core.sessions.internal.auth.ClientAddress;
-import apiary.core.sessions.internal.auth.LoginTokens;
 import apiary.core.sessions.internal.settings.AuthSettings;
 
 import org.osgi.service.component.annotations.Activate;
@@ -78,22 +76,10 @@ public final class SessionRoutes implements RouteProvider {
             returns = "\"session_id\": \"session_id\", \"user_id\": \"username\", \"output_append_user\": true, "
                     + "\"version\": \"1.2.3\", \"server_id\": \"abc123\", \"permissions\": [\"permission1\", \"permission2\"]")
     public Map<String, Object> GetNewSession(CallContext context) {
-        UserImpl user;
-        String tokenId = null;
-        if (!auth.authorizationRequired()) {
-            user = accounts.localUser();
-        } else {
-            Optional<LoginTokens.Token> token = context.cookie(LoginTokens.COOKIE).flatMap(accounts.tokens()::validate);
-            Optional<UserImpl> owner = token.flatMap(t -> accounts.user(t.userId()));
-            if (owner.isPresent()) {
-                user = owner.get();
-                tokenId = token.get().id();
-            } else if (auth.allowLocalhostBypass() && ClientAddress.isLocalhost(context)) {
-                user = accounts.localUser();
-            } else {
-                throw new ApiError("Invalid or unauthorized.");
-            }
-        }
+        RequestUsers.Caller caller = RequestUsers.resolve(context, accounts, auth)
+                .orElseThrow(() -> new ApiError("Invalid or unauthorized."));
+        UserImpl user = caller.user();
+        String tokenId = caller.tokenId();
         Session session = accounts.newSession(user, ClientAddress.origin(context), tokenId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("session_id", session.id());
