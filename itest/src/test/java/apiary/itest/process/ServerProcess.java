@@ -24,6 +24,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    private final List<Api.Reply> startupReplies = new ArrayList<>();
 
     private ServerProcess(Path dataDir, List<String> extraArgs, Map<String, String> systemProperties) {
         this.dataDir = dataDir;
@@ -55,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
+        startupReplies.clear();
         port = freePort();
         Path dist = Path.of(System.getProperty("apiary.itest.distribution"));
         List<String> cmd = new ArrayList<>();
@@ -76,13 +78,15 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("Server exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
-                if (api().post("GetNewSession", Map.of()).status == 200) {
+                Api.Reply reply = api().post("GetNewSession", Map.of());
+                startupReplies.add(reply);
+                if (reply.status == 200) {
                     return;
                 }
             } catch (RuntimeException e) {
                 // Not listening yet.
             }
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
         throw new IllegalStateException("Server did not answer within 60 s: " + Files.readString(log));
     }
@@ -90,6 +94,11 @@ public final class ServerProcess implements AutoCloseable {
     /** @return a client for this server */
     public Api api() {
         return new Api(port);
+    }
+
+    /** @return every answer to GetNewSession the last start saw while waiting for the server, the last one a 200 */
+    public List<Api.Reply> startupReplies() {
+        return List.copyOf(startupReplies);
     }
 
     /** @return the port */

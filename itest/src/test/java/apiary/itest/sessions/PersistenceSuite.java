@@ -1,6 +1,7 @@
 package apiary.itest.sessions;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -89,6 +90,47 @@ public abstract class PersistenceSuite {
             assertEverythingIsBack(server.api(), s);
             assertEquals("default role grants are tracked in the database, so they happen once", 1,
                     server.console().lines().filter(l -> l.contains("new permission(s) to the built-in roles")).count());
+        }
+    }
+
+    @Test
+    public void accountsRolesAndLoginTokensSurviveARestart() throws Exception {
+        try (ServerProcess server = start("accounts", Map.of())) {
+            Api api = server.api();
+            String owner = api.newSession();
+            call(api, owner, "AdminAddRole", Map.of("name", "artist"));
+            assertEquals(Map.of("success", true), call(api, owner, "AdminEditRole", Map.of("name", "artist",
+                    "description", "Draws.", "max_outpath_depth", 5, "max_t2i_simultaneous", 2, "allow_unsafe_outpaths", false,
+                    "model_whitelist", "", "model_blacklist", "", "permissions",
+                    "fundamental,fundamental_generate_tab_access,manage_presets")).json);
+            assertEquals(Map.of("success", true), call(api, owner, "AdminAddUser", Map.of("name", "alice",
+                    "password", SessionsTestSupport.prehash("alice", "alice's password"), "role", "artist")).json);
+            call(api, owner, "ChangeServerSettings", Map.of("settings", Map.of(
+                    "userauthorization.authorizationrequired", true, "userauthorization.allowlocalhostbypass", false)));
+
+            RawHttp alice = new RawHttp(server.port(), RawHttp.randomLoopback());
+            RawHttp.Reply login = alice.post("Login", Map.of("username", "alice",
+                    "password", SessionsTestSupport.prehash("alice", "alice's password")), Map.of("User-Agent", "itest"));
+            assertEquals(login.toString(), Map.of("success", "true"), login.json);
+            Map<String, String> cookie = Map.of("Cookie", "swarm_token=" + login.cookie("swarm_token"));
+            String session = (String) alice.post("GetNewSession", Map.of(), cookie).get("session_id");
+            assertEquals(0, server.stop());
+
+            server.restart();
+            for (Api.Reply r : server.startupReplies()) {
+                assertFalse("while starting, a login-required server never hands out a session: " + r,
+                        r.json != null && r.json.containsKey("session_id"));
+            }
+            RawHttp again = new RawHttp(server.port(), RawHttp.randomLoopback());
+            assertEquals("no login, no session after the restart either", "Invalid or unauthorized.",
+                    again.post("GetNewSession", Map.of(), Map.of()).get("error"));
+            RawHttp.Reply fresh = again.post("GetNewSession", Map.of(), cookie);
+            assertEquals("the login token survived", "alice", fresh.get("user_id"));
+            assertEquals("the role and its edit survived",
+                    List.of("fundamental", "fundamental_generate_tab_access", "manage_presets"), fresh.get("permissions"));
+            assertEquals("alice's session survived", 200, again.call(session, "GetMyUserData", Map.of(), Map.of()).status);
+            assertEquals("and its permissions still apply", "bad_permissions",
+                    again.call(session, "ListServerSettings", Map.of(), Map.of()).get("error_id"));
         }
     }
 

@@ -21,6 +21,17 @@ public interface ServerSettings {
      */
     Object get(String path);
 
+    /**
+     * Reads a setting by a definition the caller owns, whether or not the store has bound its contributor yet. A
+     * bundle reads its own settings this way, so that there is no moment after start-up in which a stored value
+     * (say, "login required") is invisible and its default applies instead.
+     *
+     * @param path the dotted id
+     * @param definition the leaf's definition, as the caller contributes it
+     * @return the stored value converted by that definition, or its default
+     */
+    Object get(String path, SettingDef definition);
+
     /** @param path a dotted id @return the value as text */
     default String getString(String path) {
         Object v = get(path);

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import apiary.core.api.permission.PermissionCatalogueListener;
-import apiary.core.api.permission.PermissionInfo;
 import apiary.core.api.permission.PermissionRegistry;
 import apiary.core.api.route.RouteProvider;
 import apiary.core.api.route.RouteRuntime;
@@ -22,6 +21,7 @@ import apiary.core.api.route.dto.RouteRuntimeDTO;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,8 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The route whiteboard: follows {@link RouteProvider} services as bundles come and go, and keeps the current
  * {@link RouteTable}. Any change of providers or of the permission catalogue rebuilds the table and swaps it in.
  */
-@Component(service = {RouteRegistry.class, RouteRuntime.class, PermissionCatalogueListener.class})
-public final class RouteRegistry implements RouteRuntime, PermissionCatalogueListener {
+@Component(service = {RouteRegistry.class, RouteRuntime.class})
+public final class RouteRegistry implements RouteRuntime {
     private static final System.Logger LOG = System.getLogger(RouteRegistry.class.getName());
     private static final long UNKNOWN_PERMISSION_GRACE_SECONDS = 2;
 
@@ -49,6 +49,7 @@ public final class RouteRegistry implements RouteRuntime, PermissionCatalogueLis
         return t;
     });
     private Set<String> reportedFailures = new HashSet<>();
+    private final ServiceRegistration<PermissionCatalogueListener> catalogueListener;
 
     /**
      * @param context this bundle's context, to name the bundles that register routes
@@ -58,6 +59,10 @@ public final class RouteRegistry implements RouteRuntime, PermissionCatalogueLis
     public RouteRegistry(BundleContext context, @Reference PermissionRegistry permissions) {
         this.context = context;
         this.permissions = permissions;
+        // A plain object rather than this component as a listener service: the permission registry binds listeners
+        // while it activates, which happens inside this constructor - binding this component there is a cycle.
+        PermissionCatalogueListener listener = all -> rebuild();
+        this.catalogueListener = context.registerService(PermissionCatalogueListener.class, listener, null);
     }
 
     /** @return the current table; never null */
@@ -67,17 +72,13 @@ public final class RouteRegistry implements RouteRuntime, PermissionCatalogueLis
 
     @Deactivate
     void deactivate() {
+        catalogueListener.unregister();
         delayedWarnings.shutdownNow();
     }
 
     @Override
     public RouteRuntimeDTO snapshot() {
         return table.runtime();
-    }
-
-    @Override
-    public void catalogueChanged(List<PermissionInfo> all) {
-        rebuild();
     }
 
     /**

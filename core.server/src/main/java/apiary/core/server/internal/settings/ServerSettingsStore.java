@@ -133,6 +133,12 @@ public final class ServerSettingsStore implements ServerSettings {
         return value;
     }
 
+    @Override
+    public Object get(String path, SettingDef definition) {
+        refreshIfOld();
+        return storedValue(definition, path.toLowerCase(Locale.ROOT));
+    }
+
     private Object storedValue(SettingDef def, String key) {
         String json = rows.get(key);
         if (json == null) {

@@ -54,6 +54,11 @@ class InstallerTest {
         }
 
         @Override
+        public Object get(String path, SettingDef definition) {
+            return stored.getOrDefault(path, definition.defaultValue());
+        }
+
+        @Override
         public List<String> change(Map<String, Object> changes) {
             if (settingsFailure != null && changes.containsKey(InstallSettings.IS_INSTALLED)) {
                 throw settingsFailure;
