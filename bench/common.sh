@@ -2,10 +2,13 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIST="$ROOT/launcher/target/apiary"
 
+. "$ROOT/launcher/apiary-jvm.sh"
+
 ensure_built() {
   if [ ! -f "$DIST/lib/apiary-launcher.jar" ]; then
     (cd "$ROOT" && mvn -B -q -DskipTests package -pl launcher -am) || { echo "build failed" >&2; exit 1; }
   fi
+  apiary_class_archive "$DIST"
 }
 
 free_port() {
@@ -19,8 +22,10 @@ median() {
   printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
 }
 
-start_apiary() { # port data-dir
-  java ${APIARY_JAVA_OPTS:-} -cp "$DIST/lib/*" apiary.launcher.Main --port "$1" --data-dir "$2" >"$2.console.log" 2>&1 &
+start_apiary() { # port data-dir; started exactly as ./apiary starts it
+  local flags
+  mapfile -t flags < <(apiary_java_flags "$DIST")
+  java "${flags[@]}" ${APIARY_JAVA_OPTS:-} -cp "$DIST/lib/*" apiary.launcher.Main --port "$1" --data-dir "$2" >"$2.console.log" 2>&1 &
   echo $!
 }
 

@@ -15,6 +15,8 @@ final class LaunchOptions {
             "  --port <number>     port to listen on (default 7801; 0 picks a free port)",
             "  --data-dir <path>   data folder: database, settings, logs, installed extensions (default ./Data)",
             "  --help              show this help and exit",
+            "  --train-class-archive  start, answer a few API calls, stop (./apiary runs this once per build with",
+            "                      -XX:ArchiveClassesAtExit to write the class-data archive that speeds up start-up)",
             "",
             "Settings can also be given in <data-dir>/apiary.properties or as -Dapiary.* system properties,",
             "e.g. apiary.db.type=postgresql with apiary.db.host, apiary.db.port, apiary.db.name, apiary.db.user,",
@@ -24,6 +26,7 @@ final class LaunchOptions {
     int port = 7801;
     Path dataDir = Path.of("Data");
     boolean help;
+    boolean trainClassArchive;
 
     /**
      * @throws IllegalArgumentException with a message for the user when the arguments are wrong
@@ -42,6 +45,9 @@ final class LaunchOptions {
                 case "--help":
                 case "-h":
                     o.help = true;
+                    break;
+                case "--train-class-archive":
+                    o.trainClassArchive = true;
                     break;
                 case "--host":
                     o.host = value != null ? value : next(args, ++i, arg);

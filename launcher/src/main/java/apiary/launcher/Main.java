@@ -84,6 +84,10 @@ public final class Main {
                 startQuietly(b);
             }
         }
+        if (options.trainClassArchive) {
+            ArchiveTraining.run(framework.getBundleContext());
+            framework.stop();
+        }
         FrameworkEvent event = awaitStop(framework);
         try {
             Runtime.getRuntime().removeShutdownHook(stopper);

@@ -1,0 +1,25 @@
+# How Apiary's JVM is started; sourced by ./apiary and the benchmarks so that both start the server the same way.
+
+# apiary_class_archive DIST: makes sure DIST/apiary.jsa (a class-data archive of what start-up and a first request
+# load) exists and is newer than the distribution's launcher, writing it with a short training run if not. Using it
+# spares each start most of its class loading (about 0.3 s on two cores); without it the server starts all the same.
+apiary_class_archive() {
+  local dist=$1 jsa="$1/apiary.jsa" work
+  [ -f "$jsa" ] && [ "$jsa" -nt "$dist/lib/apiary-launcher.jar" ] && return 0
+  echo "Preparing the class-data archive for fast start-up..." >&2
+  rm -f "$jsa"
+  work=$(mktemp -d)
+  if ! java -XX:ArchiveClassesAtExit="$jsa" '-Xlog:cds*=off' -cp "$dist/lib/*" apiary.launcher.Main \
+      --train-class-archive --port 0 --data-dir "$work/data" >"$work/training.log" 2>&1; then
+    echo "The training run failed (starting without the archive):" >&2
+    tail -20 "$work/training.log" >&2
+    rm -f "$jsa"
+  fi
+  rm -rf "$work"
+}
+
+# apiary_java_flags DIST: the JVM flags for a start (the archive when there is one; it is ignored, silently, if it
+# does not fit this JVM).
+apiary_java_flags() {
+  [ -f "$1/apiary.jsa" ] && printf '%s\n' "-XX:SharedArchiveFile=$1/apiary.jsa" '-Xlog:cds*=off'
+}
