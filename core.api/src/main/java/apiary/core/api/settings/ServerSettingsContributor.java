@@ -10,6 +10,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * is registered; stored values survive the bundle going away and coming back.
  *
  * <p>The service property {@code apiary.settings.order} (an Integer, default 1000) orders contributors in the tree.
+ *
+ * <p>Keep a contributor free of a dependency on {@link ServerSettings}: the store binds contributors while it
+ * activates, so a contributor that needs the store is a service cycle that DS can only break by leaving a reference
+ * empty. Read the values from another component, by your own definitions ({@link ServerSettings#get(String,
+ * SettingDef)}).
  */
 @ConsumerType
 public interface ServerSettingsContributor {

@@ -24,9 +24,6 @@ import org.osgi.service.jdbc.DataSourceFactory;
 /**
  * Opens the configured database as soon as its driver's {@link DataSourceFactory} appears and publishes it as
  * {@link Database}; closes and withdraws it when the driver goes away or the bundle stops.
- *
- * <p>Opening happens on a thread of its own: the database and every component waiting for it then come up on one
- * core while the framework's start-up thread brings up Jetty and the rest on the other.
  */
 @Component(immediate = true)
 public final class DatabaseManager {
@@ -55,40 +52,18 @@ public final class DatabaseManager {
         if (activeFactory != null || !config.driverClass.equals(props.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS))) {
             return;
         }
-        activeFactory = factory;
-        Thread opener = new Thread(() -> open(factory), "apiary-database");
-        opener.setDaemon(true);
-        opener.start();
-    }
-
-    private void open(DataSourceFactory factory) {
-        ConnectionPool opened;
         try {
-            opened = new ConnectionPool(factory.createDataSource(config.factoryProperties), POOL_SIZE);
+            ConnectionPool opened = new ConnectionPool(factory.createDataSource(config.factoryProperties), POOL_SIZE);
             try (Connection probe = opened.getConnection()) {
                 LOG.log(Level.INFO, "Database: using {0} ({1})", config.description, probe.getMetaData().getDatabaseProductVersion());
             }
+            pool = opened;
+            activeFactory = factory;
+            registration = context.registerService(Database.class, new DatabaseImpl(opened, config.dialect),
+                    new Hashtable<>(Map.of("apiary.db.dialect", config.dialect.name())));
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.ERROR, "Database: cannot open " + config.description + ": " + e.getMessage(), e);
-            return;
         }
-        synchronized (this) {
-            if (activeFactory != factory) {
-                opened.close(); // The driver left (or the bundle stopped) while we were opening.
-                return;
-            }
-            pool = opened;
-        }
-        // Registered outside the lock: components waiting for the database activate inside this call.
-        ServiceRegistration<Database> reg = context.registerService(Database.class, new DatabaseImpl(opened, config.dialect),
-                new Hashtable<>(Map.of("apiary.db.dialect", config.dialect.name())));
-        synchronized (this) {
-            if (pool == opened) {
-                registration = reg;
-                return;
-            }
-        }
-        reg.unregister();
     }
 
     synchronized void removeFactory(DataSourceFactory factory, Map<String, Object> props) {

@@ -25,7 +25,10 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,6 +52,12 @@ public final class HttpServerComponent {
     public static final String MAX_REQUEST_MB_PROPERTY = "apiary.maxRequestMegabytes";
 
     private final Server server;
+    private final ServerConnector connector;
+    private final FrameworkListener startedListener = this::frameworkEvent;
+    private final String listenMessage;
+    private final ServerLog log;
+    private final BundleContext context;
+    private boolean accepting;
     private final ExtensionFiles extensionFiles;
     private final ServiceRegistration<ServerInfo> infoRegistration;
     private final long defaultMaxRequestMegabytes;
@@ -75,6 +84,8 @@ public final class HttpServerComponent {
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
             @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles)
             throws Exception {
+        this.context = context;
+        this.log = log;
         JsonCodec.warmUpInBackground();
         String host = property(context, HOST_PROPERTY, "127.0.0.1");
         int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
@@ -89,10 +100,9 @@ public final class HttpServerComponent {
         config.setSendServerVersion(false);
         config.setRelativeRedirectAllowed(true);
         config.setRequestHeaderSize(1024 * 1024);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
-        server.addConnector(connector);
         server.setErrorHandler(new SafeErrorHandler());
 
         ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
@@ -103,18 +113,48 @@ public final class HttpServerComponent {
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
                 new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles), webFiles));
         server.start();
-
+        // Bound now (the port is known and early clients wait in the listen backlog), accepting once the framework
+        // has started every installed bundle: whoever gets an answer sees every extension, not just the core.
+        connector.open();
         int actualPort = connector.getLocalPort();
-        log.log(LogLevel.INIT, "Apiary " + version + " listening on http://" + host + ":" + actualPort);
+        listenMessage = "Apiary " + version + " listening on http://" + host + ":" + actualPort;
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("apiary.http.port", actualPort);
         infoRegistration = context.registerService(ServerInfo.class, new ServerInfoImpl(version, dataDir, actualPort), props);
+        context.addFrameworkListener(startedListener);
+        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+            accept();
+        }
+    }
+
+    private void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.STARTED) {
+            accept();
+        }
+    }
+
+    private synchronized void accept() {
+        if (accepting) {
+            return;
+        }
+        try {
+            server.addConnector(connector);
+            if (!connector.isStarted()) {
+                connector.start();
+            }
+            accepting = true;
+            log.log(LogLevel.INIT, listenMessage);
+        } catch (Exception e) {
+            log.log(LogLevel.ERROR, "Cannot accept connections on " + listenMessage.substring(listenMessage.indexOf("http")) + ": " + e);
+        }
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        context.removeFrameworkListener(startedListener);
         infoRegistration.unregister();
         server.stop();
+        connector.close();
         extensionFiles.close();
     }
 

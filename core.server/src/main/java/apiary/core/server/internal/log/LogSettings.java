@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.api.settings.SettingDef;
+import apiary.core.api.settings.SettingsTree;
 
 /** The {@code logs.*} server settings (SwarmUI's ids and defaults) and how to read them into a {@link LogConfig}. */
 final class LogSettings {
@@ -44,21 +45,27 @@ final class LogSettings {
 
     /**
      * @param settings the settings service
-     * @return the configured output; defaults for anything not (yet) readable
+     * @return the configured output, read by this class's own definitions (so right even before the store has
+     *         bound the pipeline's contribution); defaults for anything unreadable
      */
     static LogConfig read(ServerSettings settings) {
         LogConfig d = LogConfig.DEFAULTS;
         try {
-            String level = settings.getString(LOG_LEVEL);
+            String level = String.valueOf(own(settings, LOG_LEVEL));
             Optional<apiary.core.api.log.LogLevel> minimum = LogLevels.parse(level);
             if (minimum.isEmpty() && !LogLevels.NONE.equalsIgnoreCase(level)) {
                 minimum = d.minimum();
             }
-            double minutes = settings.getDouble(REPEAT_MINUTES);
+            double minutes = ((Number) own(settings, REPEAT_MINUTES)).doubleValue();
             Duration bannerAfter = minutes > 0 && minutes < 1e6 ? Duration.ofMillis((long) (minutes * 60_000)) : d.bannerAfter();
-            return new LogConfig(minimum, settings.getBoolean(SAVE_TO_FILE), settings.getString(PATH), bannerAfter);
-        } catch (IllegalArgumentException e) {
+            return new LogConfig(minimum, Boolean.TRUE.equals(own(settings, SAVE_TO_FILE)),
+                    String.valueOf(own(settings, PATH)), bannerAfter);
+        } catch (IllegalArgumentException | ClassCastException e) {
             return d;
         }
+    }
+
+    private static Object own(ServerSettings settings, String path) {
+        return settings.get(path, SettingsTree.find(definitions(), path).orElseThrow());
     }
 }

@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The permission whiteboard: collects every {@link PermissionProvider}'s declarations into one catalogue and tells
  * {@link PermissionCatalogueListener}s (the route registry, the role store) after each change.
  */
-@Component(service = PermissionRegistry.class)
+@Component(service = PermissionRegistry.class, immediate = true)
 public final class PermissionRegistryImpl implements PermissionRegistry {
     private static final System.Logger LOG = System.getLogger(PermissionRegistryImpl.class.getName());
 

@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The route whiteboard: follows {@link RouteProvider} services as bundles come and go, and keeps the current
  * {@link RouteTable}. Any change of providers or of the permission catalogue rebuilds the table and swaps it in.
  */
-@Component(service = {RouteRegistry.class, RouteRuntime.class})
+@Component(service = {RouteRegistry.class, RouteRuntime.class}, immediate = true)
 public final class RouteRegistry implements RouteRuntime {
     private static final System.Logger LOG = System.getLogger(RouteRegistry.class.getName());
     private static final long UNKNOWN_PERMISSION_GRACE_SECONDS = 2;

@@ -36,7 +36,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Stored values of settings whose contributor is gone are kept, and apply again when it comes back. Rows are
  * re-read at most every few seconds, so front ends sharing one PostgreSQL database see each other's changes.
  */
-@Component(service = ServerSettings.class)
+@Component(service = ServerSettings.class, immediate = true)
 public final class ServerSettingsStore implements ServerSettings {
     private static final System.Logger LOG = System.getLogger(ServerSettingsStore.class.getName());
     private static final long RELOAD_AFTER_MS = 5_000;

@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The GET file-route whiteboard: {@link WebFileProvider}s by path prefix. The longest matching prefix serves a
  * request; for one prefix the highest service ranking wins (then the oldest service).
  */
-@Component(service = WebFileRoutes.class)
+@Component(service = WebFileRoutes.class, immediate = true)
 public final class WebFileRoutes {
     private static final System.Logger LOG = System.getLogger(WebFileRoutes.class.getName());
 
