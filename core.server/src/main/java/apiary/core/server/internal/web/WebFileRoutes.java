@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -34,18 +35,17 @@ public final class WebFileRoutes {
     private static final class Entry {
         final WebFileProvider provider;
         final String prefix;
-        final int ranking;
-        final long serviceId;
+        final ServiceReference<WebFileProvider> reference;
 
-        Entry(WebFileProvider provider, String prefix, int ranking, long serviceId) {
+        Entry(WebFileProvider provider, String prefix, ServiceReference<WebFileProvider> reference) {
             this.provider = provider;
             this.prefix = prefix;
-            this.ranking = ranking;
-            this.serviceId = serviceId;
+            this.reference = reference;
         }
 
+        /** The framework's own service order: higher ranking, then the older service. */
         boolean beats(Entry other) {
-            return ranking != other.ranking ? ranking > other.ranking : serviceId < other.serviceId;
+            return reference.compareTo(other.reference) > 0;
         }
     }
 
@@ -53,21 +53,20 @@ public final class WebFileRoutes {
 
     @Reference(service = WebFileProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addProvider(WebFileProvider provider, Map<String, Object> props) {
-        Object prefix = props.get(WebFileProvider.PREFIX);
-        long id = (Long) props.get(Constants.SERVICE_ID);
+    void addProvider(ServiceReference<WebFileProvider> reference, WebFileProvider provider) {
+        Object prefix = reference.getProperty(WebFileProvider.PREFIX);
+        long id = (Long) reference.getProperty(Constants.SERVICE_ID);
         if (!(prefix instanceof String) || !((String) prefix).startsWith("/") || !((String) prefix).endsWith("/")
                 || ((String) prefix).regionMatches(true, 0, "/API/", 0, 5)) {
             LOG.log(Level.WARNING, "Web file provider (service {0}) ignored: property {1} must be a path like /ViewSpecial/X/ outside /API/",
                     id, WebFileProvider.PREFIX);
             return;
         }
-        Object ranking = props.get(Constants.SERVICE_RANKING);
-        entries.put(id, new Entry(provider, (String) prefix, ranking instanceof Integer ? (Integer) ranking : 0, id));
+        entries.put(id, new Entry(provider, (String) prefix, reference));
     }
 
-    void removeProvider(WebFileProvider provider, Map<String, Object> props) {
-        entries.remove((Long) props.get(Constants.SERVICE_ID));
+    void removeProvider(ServiceReference<WebFileProvider> reference, WebFileProvider provider) {
+        entries.remove((Long) reference.getProperty(Constants.SERVICE_ID));
     }
 
     /**
