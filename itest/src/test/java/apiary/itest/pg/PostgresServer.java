@@ -43,7 +43,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Initialises and starts a server; throws when PostgreSQL is not installed. */
     public static PostgresServer start() throws Exception {
         Path bin = findBinaries();
-        Path dir = Path.of(System.getProperty("apiary.itest.workDir")).resolve("pg-" + System.nanoTime());
+        Path dir = baseDir().resolve("pg-" + System.nanoTime());
         Files.createDirectories(dir);
         PostgresServer pg = new PostgresServer(bin, dir, freePort());
         try {
@@ -80,6 +80,20 @@ public final class PostgresServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * Where clusters go: the test work folder, unless the server runs as the {@code postgres} user - then a folder
+     * of its own under the system temp folder, because the checkout's folders (a 0700 home or mktemp folder, say)
+     * may be closed to that user.
+     */
+    private static Path baseDir() throws IOException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Path.of(System.getProperty("apiary.itest.workDir"));
+        }
+        Path base = Files.createTempDirectory("apiary-itest-pg-");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return base;
     }
 
     private void init() throws Exception {
