@@ -40,4 +40,12 @@ public class BackendDTO {
     public String currentModel;
     /** Incremented on every edit. */
     public int modcount;
+    /** The model names the backend can use by model subtype, or {@code null} when it does not track them. */
+    public Map<String, List<String>> models;
+    /** How many generations hold a claim on it right now. */
+    public int usages;
+    /** When its last claim was released (epoch milliseconds), 0 when never used. */
+    public long lastReleasedMillis;
+    /** Whether it is a real, persisted entry; {@code false} for temporary children (negative ids). */
+    public boolean real = true;
 }

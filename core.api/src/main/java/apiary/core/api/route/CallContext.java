@@ -42,4 +42,13 @@ public interface CallContext {
 
     /** @return true when the call came in over WebSocket */
     boolean isWebSocket();
+
+    /**
+     * Runs an action once if the client goes away before the call has answered (its connection closed), so that a
+     * long-running route can stop work nobody will receive. Over WebSocket: when the socket closes.
+     *
+     * @param action quick, must not throw
+     * @return a handle that removes the action again when closed
+     */
+    AutoCloseable onDisconnect(Runnable action);
 }

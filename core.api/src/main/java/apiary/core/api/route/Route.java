@@ -23,6 +23,11 @@ import java.lang.annotation.Target;
  * as {@link ApiError} (HTTP 200 with {@code error}); any other exception becomes SwarmUI's
  * {@code internal_error} with no detail sent to the client. A WebSocket route's non-null return value is sent as
  * its last frame.
+ *
+ * <p><b>Long work.</b> A method may return a {@link java.util.concurrent.CompletionStage}: the dispatcher releases the
+ * request thread at once and answers (or, for a WebSocket route, sends the last frame and closes) when the stage
+ * completes; a stage completed exceptionally with an {@link ApiError} is answered like a thrown one. Routes that wait
+ * for something (a backend, a model load) must work this way, so that waiting clients never hold server threads.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,8 +10,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * The open socket of a WebSocket route call. Declaring a parameter of this type makes a {@link Route} a WebSocket
  * route; the dispatcher has already read the first JSON message and bound it to the method's parameters.
  *
- * <p>Frames are sent in order; each send waits until the frame is written (up to two minutes, as SwarmUI). When the
- * method returns, a non-null return value is sent last and the socket is closed normally.
+ * <p>Frames are sent in order. {@link #send} waits until its frame is written (up to two minutes, as SwarmUI);
+ * {@link #offer} and {@link #offerLatest} never wait, so code that must not stall (a backend reporting progress)
+ * uses them. The outgoing queue is bounded: a client that falls too far behind is disconnected rather than
+ * allowed to grow the server's memory. When the method returns (or the {@link java.util.concurrent.CompletionStage}
+ * it returned completes), a non-null result is sent last and the socket is closed normally.
  */
 @ProviderType
 public interface WebSocketChannel {
@@ -33,4 +36,38 @@ public interface WebSocketChannel {
 
     /** @return whether the socket is still open */
     boolean isOpen();
+
+    /**
+     * Queues one JSON frame without waiting for it to be written.
+     *
+     * @param frame any value the dispatcher can serialise
+     * @return {@code false} when the socket is closed (or was just closed because the client fell too far behind)
+     */
+    boolean offer(Object frame);
+
+    /**
+     * Queues a frame that replaces any frame queued earlier under the same key and not yet written: only the
+     * latest survives (previews). Never waits. Frames keep their order relative to other frames.
+     *
+     * @param key what the frame is the latest of, e.g. {@code "preview:3"}
+     * @param frame any value the dispatcher can serialise
+     * @return {@code false} when the socket is closed
+     */
+    boolean offerLatest(String key, Object frame);
+
+    /**
+     * Queues one binary frame without waiting.
+     *
+     * @param data the bytes; not copied, must not change afterwards
+     * @return {@code false} when the socket is closed
+     */
+    boolean offerBinary(byte[] data);
+
+    /**
+     * Runs an action once when the socket closes, whoever closed it, or at once if it is already closed.
+     *
+     * @param action quick, must not throw
+     * @return a handle that removes the action again when closed
+     */
+    AutoCloseable onClose(Runnable action);
 }

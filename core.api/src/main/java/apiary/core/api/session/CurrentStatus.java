@@ -25,7 +25,7 @@ public final class CurrentStatus {
         for (StatusCounter c : StatusCounter.values()) {
             int sum = 0;
             for (Session s : sessions) {
-                sum += s.counter(c).get();
+                sum += s.count(c);
             }
             counters.put(c.key(), sum);
         }

@@ -22,9 +22,27 @@ public interface Session {
 
     /**
      * @param counter which counter
-     * @return the live counter; callers increment and decrement it around their work
+     * @return the live counter
+     * @deprecated a raw counter leaks when one path forgets its decrement; use {@link #track} to change counters and
+     *             {@link #count} to read them
      */
+    @Deprecated
     AtomicInteger counter(StatusCounter counter);
+
+    /**
+     * Adds to a counter until the returned claim is closed.
+     *
+     * @param counter which counter
+     * @param amount how much to add (at least 0)
+     * @return the claim; closing it subtracts the amount again, exactly once
+     */
+    CounterClaim track(StatusCounter counter, int amount);
+
+    /**
+     * @param counter which counter
+     * @return its current value
+     */
+    int count(StatusCounter counter);
 
     /** @return the current interrupt token; work should capture it when it starts */
     InterruptToken interruptToken();

@@ -16,4 +16,14 @@ public interface SessionService {
 
     /** @return the sessions currently held in memory */
     Collection<Session> sessions();
+
+    /**
+     * The user behind a request that carries no session (GET file routes such as {@code /View/...}), resolved as
+     * SwarmUI does: the local user when no login is required; otherwise the owner of a valid login cookie, or the
+     * local user through the localhost bypass when that is allowed. No header can choose a user.
+     *
+     * @param context the request
+     * @return the user, or empty when the caller is not logged in
+     */
+    Optional<User> userFor(apiary.core.api.route.CallContext context);
 }

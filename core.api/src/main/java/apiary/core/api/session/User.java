@@ -42,6 +42,12 @@ public interface User {
     /** @return the largest {@code MaxT2ISimultaneous} of the user's roles */
     int maxT2ISimultaneous();
 
+    /** @return the largest {@link apiary.core.api.user.RoleInfo#maxQueuedImages()} of the user's roles */
+    int maxQueuedImages();
+
+    /** @return the largest {@link apiary.core.api.user.RoleInfo#schedulingWeight()} of the user's roles */
+    double schedulingWeight();
+
     /** @return whether any of the user's roles allows unsafe output paths */
     boolean allowUnsafeOutpaths();
 

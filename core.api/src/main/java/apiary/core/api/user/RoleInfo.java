@@ -21,10 +21,12 @@ public final class RoleInfo {
     private final List<String> modelBlacklist;
     private final Set<String> permissions;
     private final boolean builtIn;
+    private final int maxQueuedImages;
+    private final double schedulingWeight;
 
     private RoleInfo(String id, String name, String description, int maxOutPathDepth, int maxT2ISimultaneous,
             boolean allowUnsafeOutpaths, List<String> modelWhitelist, List<String> modelBlacklist,
-            Set<String> permissions, boolean builtIn) {
+            Set<String> permissions, boolean builtIn, int maxQueuedImages, double schedulingWeight) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.description = description == null ? "" : description;
@@ -35,18 +37,23 @@ public final class RoleInfo {
         this.modelBlacklist = List.copyOf(modelBlacklist);
         this.permissions = Collections.unmodifiableSet(new LinkedHashSet<>(permissions));
         this.builtIn = builtIn;
+        this.maxQueuedImages = maxQueuedImages;
+        this.schedulingWeight = schedulingWeight;
     }
+
+    /** The default of {@link #maxQueuedImages()}. */
+    public static final int DEFAULT_MAX_QUEUED_IMAGES = 1000;
 
     /**
      * A new role with SwarmUI's defaults: max out-path depth 5, 32 simultaneous generations, no unsafe out paths,
-     * no model lists, no permissions.
+     * no model lists, no permissions; and Apiary's: {@value #DEFAULT_MAX_QUEUED_IMAGES} queued images, weight 1.
      *
      * @param id the role id
      * @param name the display name
      * @return the role
      */
     public static RoleInfo of(String id, String name) {
-        return new RoleInfo(id, name, "", 5, 32, false, List.of(), List.of(), Set.of(), false);
+        return new RoleInfo(id, name, "", 5, 32, false, List.of(), List.of(), Set.of(), false, DEFAULT_MAX_QUEUED_IMAGES, 1.0);
     }
 
     /** @return the id (the key used by the admin routes) */
@@ -69,38 +76,50 @@ public final class RoleInfo {
     public Set<String> permissions() { return permissions; }
     /** @return whether this is one of the five built-in roles, which cannot be deleted */
     public boolean builtIn() { return builtIn; }
+    /** @return how many images a user of this role may have queued or running at once (beyond SwarmUI) */
+    public int maxQueuedImages() { return maxQueuedImages; }
+    /** @return the user's share of the backends when users compete, relative to other users' weights (beyond SwarmUI; default 1) */
+    public double schedulingWeight() { return schedulingWeight; }
 
     /** @param v new description @return a copy */
     public RoleInfo withDescription(String v) {
-        return new RoleInfo(id, name, v, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn);
+        return new RoleInfo(id, name, v, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new depth @return a copy */
     public RoleInfo withMaxOutPathDepth(int v) {
-        return new RoleInfo(id, name, description, v, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn);
+        return new RoleInfo(id, name, description, v, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new limit @return a copy */
     public RoleInfo withMaxT2ISimultaneous(int v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, v, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn);
+        return new RoleInfo(id, name, description, maxOutPathDepth, v, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new flag @return a copy */
     public RoleInfo withAllowUnsafeOutpaths(boolean v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, v, modelWhitelist, modelBlacklist, permissions, builtIn);
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, v, modelWhitelist, modelBlacklist, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new whitelist @return a copy */
     public RoleInfo withModelWhitelist(List<String> v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, v, modelBlacklist, permissions, builtIn);
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, v, modelBlacklist, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new blacklist @return a copy */
     public RoleInfo withModelBlacklist(List<String> v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, v, permissions, builtIn);
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, v, permissions, builtIn, maxQueuedImages, schedulingWeight);
     }
     /** @param v new permission set @return a copy */
     public RoleInfo withPermissions(Set<String> v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, v, builtIn);
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, v, builtIn, maxQueuedImages, schedulingWeight);
+    }
+    /** @param v new queue limit @return a copy */
+    public RoleInfo withMaxQueuedImages(int v) {
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn, v, schedulingWeight);
+    }
+    /** @param v new scheduling weight (greater than 0) @return a copy */
+    public RoleInfo withSchedulingWeight(double v) {
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, builtIn, maxQueuedImages, v);
     }
     /** @param v whether built in @return a copy */
     public RoleInfo withBuiltIn(boolean v) {
-        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, v);
+        return new RoleInfo(id, name, description, maxOutPathDepth, maxT2ISimultaneous, allowUnsafeOutpaths, modelWhitelist, modelBlacklist, permissions, v, maxQueuedImages, schedulingWeight);
     }
 
     @Override
@@ -112,7 +131,8 @@ public final class RoleInfo {
         return id.equals(r.id) && name.equals(r.name) && description.equals(r.description)
                 && maxOutPathDepth == r.maxOutPathDepth && maxT2ISimultaneous == r.maxT2ISimultaneous
                 && allowUnsafeOutpaths == r.allowUnsafeOutpaths && modelWhitelist.equals(r.modelWhitelist)
-                && modelBlacklist.equals(r.modelBlacklist) && permissions.equals(r.permissions) && builtIn == r.builtIn;
+                && modelBlacklist.equals(r.modelBlacklist) && permissions.equals(r.permissions) && builtIn == r.builtIn
+                && maxQueuedImages == r.maxQueuedImages && schedulingWeight == r.schedulingWeight;
     }
 
     @Override

@@ -19,7 +19,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface WebFileProvider {
-    /** Service property: the path prefix served, starting and ending with {@code /}, e.g. {@code /ViewSpecial/Preset/}. */
+    /**
+     * Service property: the path served, starting with {@code /}. Ending with {@code /} it is a prefix
+     * ({@code /ViewSpecial/Preset/} serves everything below it); otherwise it names one exact page
+     * ({@code /Text2Image}), which is how a UI bundle takes over a page the core serves by default.
+     */
     String PREFIX = "apiary.web.prefix";
 
     /**

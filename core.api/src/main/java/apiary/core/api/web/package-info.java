@@ -3,5 +3,5 @@
  * images rather than JSON API calls.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package apiary.core.api.web;

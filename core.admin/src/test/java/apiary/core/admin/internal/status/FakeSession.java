@@ -30,6 +30,8 @@ final class FakeSession implements Session {
         @Override public boolean hasPermission(String permissionId) { return false; }
         @Override public boolean mayUseModel(String modelName) { return true; }
         @Override public int maxT2ISimultaneous() { return 32; }
+        @Override public int maxQueuedImages() { return 1000; }
+        @Override public double schedulingWeight() { return 1; }
         @Override public boolean allowUnsafeOutpaths() { return false; }
         @Override public Object setting(String path) { throw new IllegalArgumentException(path); }
         @Override public Instant lastPresent() { return present; }
@@ -55,6 +57,11 @@ final class FakeSession implements Session {
     @Override public User user() { return user; }
     @Override public String originAddress() { return address; }
     @Override public AtomicInteger counter(StatusCounter counter) { return counters.get(counter); }
+    @Override public apiary.core.api.session.CounterClaim track(StatusCounter counter, int amount) {
+        counters.get(counter).addAndGet(amount);
+        return () -> counters.get(counter).addAndGet(-amount);
+    }
+    @Override public int count(StatusCounter counter) { return counters.get(counter).get(); }
     @Override public InterruptToken interruptToken() { throw new UnsupportedOperationException(); }
     @Override public void interrupt() { interrupts++; }
     @Override public void touch(boolean userUpdate) { }

@@ -47,6 +47,8 @@ final class Fakes {
         @Override public boolean hasPermission(String permissionId) { return false; }
         @Override public boolean mayUseModel(String modelName) { return true; }
         @Override public int maxT2ISimultaneous() { return 0; }
+        @Override public int maxQueuedImages() { return 0; }
+        @Override public double schedulingWeight() { return 1; }
         @Override public boolean allowUnsafeOutpaths() { return false; }
         @Override public Object setting(String path) { return settings.get(path); }
         @Override public Instant lastPresent() { return Instant.EPOCH; }
@@ -151,6 +153,8 @@ final class Fakes {
             @Override public User user() { return user; }
             @Override public String originAddress() { return "127.0.0.1"; }
             @Override public AtomicInteger counter(StatusCounter counter) { return new AtomicInteger(); }
+            @Override public apiary.core.api.session.CounterClaim track(StatusCounter counter, int amount) { return () -> { }; }
+            @Override public int count(StatusCounter counter) { return 0; }
             @Override public InterruptToken interruptToken() { throw new UnsupportedOperationException(); }
             @Override public void interrupt() { }
             @Override public void touch(boolean userUpdate) { }

@@ -78,7 +78,11 @@ public final class ApiHttpHandler {
             write(response, callback, call.rejection.status, call.rejection.body);
             return;
         }
-        Object result = pipeline.invoke(call, body, new HttpCallContext(request, response), null);
+        pipeline.invoke(call, body, new HttpCallContext(request, response), null)
+                .whenComplete((result, failure) -> answer(response, callback, result));
+    }
+
+    private static void answer(Response response, Callback callback, Object result) {
         if (result instanceof Reply) {
             Reply reply = (Reply) result;
             write(response, callback, reply.status, reply.body);

@@ -3,6 +3,9 @@ package apiary.core.server.internal.dispatch;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import apiary.core.api.permission.PermissionRegistry;
@@ -80,23 +83,38 @@ public final class ApiPipeline {
 
     /**
      * Binds and calls the route. Handler errors become SwarmUI's 200 {@code error} replies; anything else becomes
-     * {@code internal_error} with the stack trace in the log only.
+     * {@code internal_error} with the stack trace in the log only. A route that returns a {@link CompletionStage}
+     * has released the calling thread; its outcome is mapped the same way when it completes.
      *
-     * @return the route's result, or a {@link Reply} for errors
+     * @return completes with the route's result, or a {@link Reply} for errors; never completes exceptionally
      */
-    Object invoke(Resolved call, Map<String, Object> body, CallContext context, WebSocketChannel channel) {
+    CompletionStage<Object> invoke(Resolved call, Map<String, Object> body, CallContext context, WebSocketChannel channel) {
+        Object result;
         try {
             Object[] args = ArgumentBinder.bind(call.route, body, call.session, context, channel);
-            return (Object) call.route.invoker().invoke(args);
-        } catch (ApiError e) {
-            return Reply.cannedError(200, e.getMessage(), e.errorId());
+            result = call.route.invoker().invoke(args);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (Error) t;
             }
-            LOG.log(Level.ERROR, "Internal error in API route " + call.route.name(), t);
-            return ApiErrors.INTERNAL_ERROR;
+            return CompletableFuture.completedFuture(failure(call, t));
         }
+        if (result instanceof CompletionStage) {
+            return ((CompletionStage<?>) result).handle((value, t) -> t == null ? value : failure(call, t));
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private static Reply failure(Resolved call, Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ApiError) {
+            ApiError e = (ApiError) t;
+            return Reply.cannedError(200, e.getMessage(), e.errorId());
+        }
+        LOG.log(Level.ERROR, "Internal error in API route " + call.route.name(), t);
+        return ApiErrors.INTERNAL_ERROR;
     }
 
     private static String sessionId(Map<String, Object> body, String header) {

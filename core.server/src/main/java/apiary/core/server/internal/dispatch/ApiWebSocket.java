@@ -3,6 +3,7 @@ package apiary.core.server.internal.dispatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-import apiary.core.api.route.CallContext;
 import apiary.core.api.route.WebSocketChannel;
 import apiary.core.server.internal.json.JsonCodec;
 
@@ -26,27 +27,33 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One WebSocket API call, as SwarmUI runs it: accept, wait up to a minute for one JSON message, run the route on a
- * worker thread while it streams frames, send its return value last, then close normally. Errors are sent as
- * frames before the close. Public only because Jetty reflects on its listener methods.
+ * worker thread while it streams frames, send its result last (when it returns, or when the stage it returned
+ * completes), then close normally. Errors are sent as frames before the close. Outgoing frames go through a bounded
+ * {@link OutboundQueue}, so a route that offers frames never waits for a slow client. Public only because Jetty
+ * reflects on its listener methods.
  */
 public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSocketChannel {
     private static final System.Logger LOG = System.getLogger(ApiWebSocket.class.getName());
     private static final Duration FIRST_MESSAGE_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+    /** How far a client may fall behind before it is cut off: a few full-size images. */
+    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     private static final String CLOSED = new String("closed");
 
     private final String routeName;
     private final String headerSessionId;
-    private final CallContext context;
+    private final HttpCallContext context;
     private final ApiPipeline pipeline;
     private final Executor executor;
     private final Scheduler scheduler;
     private final AtomicBoolean started = new AtomicBoolean();
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+    private final CloseListeners closeListeners = new CloseListeners();
+    private final OutboundQueue outbound = new OutboundQueue(new SocketWriter(), MAX_QUEUED_BYTES);
     private volatile Session session;
     private volatile Scheduler.Task firstMessageTimeout;
 
-    ApiWebSocket(String routeName, String headerSessionId, CallContext context, ApiPipeline pipeline,
+    ApiWebSocket(String routeName, String headerSessionId, HttpCallContext context, ApiPipeline pipeline,
             Executor executor, Scheduler scheduler) {
         this.routeName = routeName;
         this.headerSessionId = headerSessionId;
@@ -54,6 +61,34 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
         this.pipeline = pipeline;
         this.executor = executor;
         this.scheduler = scheduler;
+        context.bindSocket(this);
+    }
+
+    private final class SocketWriter implements OutboundQueue.Writer {
+        @Override
+        public void write(Object payload, Runnable done, Consumer<Throwable> failed) {
+            Session s = session;
+            if (s == null || !s.isOpen()) {
+                failed.accept(new IOException("WebSocket is closed"));
+                return;
+            }
+            Callback cb = Callback.from(done, failed);
+            if (payload instanceof String) {
+                s.sendText((String) payload, cb);
+            } else {
+                s.sendBinary((ByteBuffer) payload, cb);
+            }
+        }
+
+        @Override
+        public void overflow() {
+            LOG.log(Level.INFO, "WebSocket /API/{0}: client fell more than {1} MB behind; closing", routeName,
+                    MAX_QUEUED_BYTES >> 20);
+            Session s = session;
+            if (s != null) {
+                s.close(StatusCode.POLICY_VIOLATION, "client too slow", Callback.NOOP);
+            }
+        }
     }
 
     @Override
@@ -82,72 +117,90 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        inbox.offer(CLOSED);
+        closed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.log(Level.DEBUG, "WebSocket /API/{0} failed: {1}", routeName, cause.toString());
+        closed();
+    }
+
+    private void closed() {
         inbox.offer(CLOSED);
+        outbound.close(new IOException("WebSocket closed"));
+        closeListeners.fire();
     }
 
     private void run(String message) {
+        Map<String, Object> body;
         try {
-            Map<String, Object> body = JsonCodec.asObject(JsonCodec.parse(message));
-            if (body == null) {
-                finish(ApiErrors.INTERNAL_ERROR.body);
-                return;
-            }
-            ApiPipeline.Resolved call = pipeline.resolve(routeName, body, headerSessionId, true);
-            if (call.rejection != null) {
-                finish(call.rejection.body);
-                return;
-            }
-            Object result = pipeline.invoke(call, body, context, this);
-            finish(result instanceof Reply ? ((Reply) result).body : result);
+            body = JsonCodec.asObject(JsonCodec.parse(message));
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "Unreadable JSON on WebSocket /API/{0}: {1}", routeName, e.getMessage());
             finish(ApiErrors.INTERNAL_ERROR.body);
-        } catch (UncheckedIOException e) {
-            LOG.log(Level.DEBUG, "WebSocket /API/{0} client went away: {1}", routeName, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Internal error on WebSocket /API/" + routeName, e);
-            finish(ApiErrors.INTERNAL_ERROR.body);
+            return;
         }
+        if (body == null) {
+            finish(ApiErrors.INTERNAL_ERROR.body);
+            return;
+        }
+        ApiPipeline.Resolved call = pipeline.resolve(routeName, body, headerSessionId, true);
+        if (call.rejection != null) {
+            finish(call.rejection.body);
+            return;
+        }
+        pipeline.invoke(call, body, context, this)
+                .whenComplete((result, failure) -> finish(result instanceof Reply ? ((Reply) result).body : result));
     }
 
-    /** Sends the last frame (if any) and closes normally. */
+    /** Sends the last frame (if any), then closes normally once everything queued is written. */
     private void finish(Object last) {
-        try {
-            if (last != null && isOpen()) {
-                send(last);
-            }
-        } catch (UncheckedIOException e) {
-            LOG.log(Level.DEBUG, "WebSocket /API/{0}: last frame not sent: {1}", routeName, e.getMessage());
-        } finally {
+        if (last != null && isOpen()) {
+            outbound.add(null, JsonCodec.text(last));
+        }
+        outbound.drained().whenComplete((ok, failure) -> {
             Session s = session;
             if (s != null && s.isOpen()) {
                 s.close(StatusCode.NORMAL, null, Callback.NOOP);
             }
-        }
+        });
     }
 
     @Override
     public void send(Object frame) {
-        Session s = session;
-        if (s == null || !s.isOpen()) {
+        CompletableFuture<Void> written = outbound.add(null, JsonCodec.text(frame));
+        if (written == null) {
             throw new UncheckedIOException(new IOException("WebSocket is closed"));
         }
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        s.sendText(JsonCodec.text(frame), Callback.from(() -> sent.complete(null), sent::completeExceptionally));
         try {
-            sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            written.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while sending"));
         } catch (ExecutionException | TimeoutException e) {
             throw new UncheckedIOException(new IOException("WebSocket send failed: " + e.getMessage(), e));
         }
+    }
+
+    @Override
+    public boolean offer(Object frame) {
+        return isOpen() && outbound.add(null, JsonCodec.text(frame)) != null;
+    }
+
+    @Override
+    public boolean offerLatest(String key, Object frame) {
+        return isOpen() && outbound.add(key, JsonCodec.text(frame)) != null;
+    }
+
+    @Override
+    public boolean offerBinary(byte[] data) {
+        return isOpen() && outbound.add(null, ByteBuffer.wrap(data)) != null;
+    }
+
+    @Override
+    public AutoCloseable onClose(Runnable action) {
+        return closeListeners.add(action);
     }
 
     @Override

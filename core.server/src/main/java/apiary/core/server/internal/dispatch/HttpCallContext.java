@@ -3,8 +3,10 @@ package apiary.core.server.internal.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import apiary.core.api.route.CallContext;
+import apiary.core.api.route.WebSocketChannel;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
@@ -22,6 +24,7 @@ public class HttpCallContext implements CallContext {
     private final String remoteAddress;
     private HttpFields headers;
     private List<HttpCookie> cookies;
+    private volatile WebSocketChannel socket;
 
     /**
      * @param request the request
@@ -103,5 +106,26 @@ public class HttpCallContext implements CallContext {
     @Override
     public boolean isWebSocket() {
         return response == null;
+    }
+
+    /** @param channel the socket of a WebSocket call, whose close is this call's disconnect */
+    void bindSocket(WebSocketChannel channel) {
+        this.socket = channel;
+    }
+
+    @Override
+    public AutoCloseable onDisconnect(Runnable action) {
+        WebSocketChannel channel = socket;
+        if (channel != null) {
+            return channel.onClose(action);
+        }
+        // Jetty reports a client that closed its connection (or timed out) while the answer is pending as a failure.
+        AtomicBoolean armed = new AtomicBoolean(true);
+        request.addFailureListener(failure -> {
+            if (armed.compareAndSet(true, false)) {
+                action.run();
+            }
+        });
+        return () -> armed.set(false);
     }
 }

@@ -80,6 +80,16 @@ public final class UserImpl implements User {
     }
 
     @Override
+    public int maxQueuedImages() {
+        return effective().maxQueuedImages();
+    }
+
+    @Override
+    public double schedulingWeight() {
+        return effective().schedulingWeight();
+    }
+
+    @Override
     public boolean allowUnsafeOutpaths() {
         return effective().allowUnsafeOutpaths();
     }

@@ -24,15 +24,19 @@ public final class EffectiveRole {
     private final int maxT2ISimultaneous;
     private final int maxOutPathDepth;
     private final boolean allowUnsafeOutpaths;
+    private final int maxQueuedImages;
+    private final double schedulingWeight;
 
     private EffectiveRole(Set<String> permissions, List<String> whitelist, List<String> blacklist, int maxT2I,
-            int maxOutPathDepth, boolean allowUnsafeOutpaths) {
+            int maxOutPathDepth, boolean allowUnsafeOutpaths, int maxQueuedImages, double schedulingWeight) {
         this.permissions = Collections.unmodifiableSet(permissions);
         this.whitelist = List.copyOf(whitelist);
         this.blacklist = List.copyOf(blacklist);
         this.maxT2ISimultaneous = maxT2I;
         this.maxOutPathDepth = maxOutPathDepth;
         this.allowUnsafeOutpaths = allowUnsafeOutpaths;
+        this.maxQueuedImages = maxQueuedImages;
+        this.schedulingWeight = schedulingWeight;
     }
 
     /**
@@ -46,7 +50,11 @@ public final class EffectiveRole {
         int maxT2I = 0;
         int depth = 0;
         boolean unsafe = false;
+        int queued = 0;
+        double weight = 0;
         for (RoleInfo r : roles) {
+            queued = Math.max(queued, r.maxQueuedImages());
+            weight = Math.max(weight, r.schedulingWeight());
             perms.addAll(r.permissions());
             addLower(white, r.modelWhitelist());
             addLower(black, r.modelBlacklist());
@@ -54,7 +62,7 @@ public final class EffectiveRole {
             depth = Math.max(depth, r.maxOutPathDepth());
             unsafe |= r.allowUnsafeOutpaths();
         }
-        return new EffectiveRole(perms, white, black, maxT2I, depth, unsafe);
+        return new EffectiveRole(perms, white, black, maxT2I, depth, unsafe, queued, weight > 0 ? weight : 1.0);
     }
 
     private static void addLower(List<String> into, List<String> prefixes) {
@@ -114,5 +122,15 @@ public final class EffectiveRole {
     /** @return whether any role allows unsafe out paths */
     public boolean allowUnsafeOutpaths() {
         return allowUnsafeOutpaths;
+    }
+
+    /** @return the largest queued-images limit of the roles */
+    public int maxQueuedImages() {
+        return maxQueuedImages;
+    }
+
+    /** @return the largest scheduling weight of the roles (1 without roles) */
+    public double schedulingWeight() {
+        return schedulingWeight;
     }
 }

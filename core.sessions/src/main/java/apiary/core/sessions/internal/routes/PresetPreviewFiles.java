@@ -8,6 +8,7 @@ import apiary.core.api.route.CallContext;
 import apiary.core.api.web.WebFile;
 import apiary.core.api.web.WebFileProvider;
 import apiary.core.sessions.internal.account.Accounts;
+import apiary.core.sessions.internal.account.RequestUsers;
 import apiary.core.sessions.internal.preset.Preset;
 import apiary.core.sessions.internal.preset.PresetStore;
 import apiary.core.sessions.internal.settings.AuthSettings;

@@ -20,6 +20,7 @@ import apiary.core.api.session.CurrentStatus;
 import apiary.core.api.session.Session;
 import apiary.core.sessions.internal.LogText;
 import apiary.core.sessions.internal.account.Accounts;
+import apiary.core.sessions.internal.account.RequestUsers;
 import apiary.core.sessions.internal.account.UserImpl;
 import apiary.core.sessions.internal.auth.ClientAddress;
 import apiary.core.sessions.internal.settings.AuthSettings;

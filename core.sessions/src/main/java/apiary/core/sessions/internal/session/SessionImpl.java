@@ -3,8 +3,10 @@ package apiary.core.sessions.internal.session;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import apiary.core.api.session.CounterClaim;
 import apiary.core.api.session.InterruptToken;
 import apiary.core.api.session.Session;
 import apiary.core.api.session.StatusCounter;
@@ -58,8 +60,29 @@ public final class SessionImpl implements Session {
     }
 
     @Override
+    @Deprecated
     public AtomicInteger counter(StatusCounter counter) {
         return counters.get(counter);
+    }
+
+    @Override
+    public CounterClaim track(StatusCounter counter, int amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        AtomicInteger value = counters.get(counter);
+        value.addAndGet(amount);
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                value.addAndGet(-amount);
+            }
+        };
+    }
+
+    @Override
+    public int count(StatusCounter counter) {
+        return counters.get(counter).get();
     }
 
     @Override

@@ -138,6 +138,27 @@ class InstallerTest {
         public boolean isOpen() {
             return true;
         }
+
+        @Override
+        public boolean offer(Object frame) {
+            send(frame);
+            return true;
+        }
+
+        @Override
+        public boolean offerLatest(String key, Object frame) {
+            return offer(frame);
+        }
+
+        @Override
+        public boolean offerBinary(byte[] data) {
+            return true;
+        }
+
+        @Override
+        public AutoCloseable onClose(Runnable action) {
+            return () -> { };
+        }
     };
 
     private Installer installer(ModelDownloader downloader) {

@@ -1,10 +1,8 @@
-package apiary.core.sessions.internal.routes;
+package apiary.core.sessions.internal.account;
 
 import java.util.Optional;
 
 import apiary.core.api.route.CallContext;
-import apiary.core.sessions.internal.account.Accounts;
-import apiary.core.sessions.internal.account.UserImpl;
 import apiary.core.sessions.internal.auth.ClientAddress;
 import apiary.core.sessions.internal.auth.LoginTokens;
 import apiary.core.sessions.internal.settings.AuthSettings;
@@ -14,15 +12,15 @@ import apiary.core.sessions.internal.settings.AuthSettings;
  * local user; in login-required mode the owner of a valid {@code swarm_token} cookie, or the local user through the
  * localhost bypass. No header can choose a user.
  */
-final class RequestUsers {
+public final class RequestUsers {
     /** A resolved caller and the login token it came with (null for local mode and the bypass). */
-    record Caller(UserImpl user, String tokenId) {
+    public record Caller(UserImpl user, String tokenId) {
     }
 
     private RequestUsers() {
     }
 
-    static Optional<Caller> resolve(CallContext context, Accounts accounts, AuthSettings auth) {
+    public static Optional<Caller> resolve(CallContext context, Accounts accounts, AuthSettings auth) {
         if (!auth.authorizationRequired()) {
             return Optional.of(new Caller(accounts.localUser(), null));
         }
