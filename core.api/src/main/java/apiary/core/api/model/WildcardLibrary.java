@@ -16,4 +16,20 @@ public interface WildcardLibrary {
      * @return its options (non-empty lines, comments stripped)
      */
     Optional<List<String>> options(String name);
+
+    /**
+     * Fills a prompt's random parts as SwarmUI does before generation: {@code <wildcard:name>} and {@code <wc:name>}
+     * pick one option of that wildcard, {@code <random:a,b,c>} (or {@code a|b|c}) one of the given choices;
+     * {@code [N]} or {@code [N-M]} after the tag name picks several different ones, joined by {@code ", "}. Picked
+     * text is filled again (nested wildcards), to a bounded depth. Other tags ({@code <lora:...>}, {@code <segment:...>}
+     * ...), a wildcard name that matches no file and unbalanced brackets are left as written. Names match as
+     * SwarmUI's do: exactly (ignoring case), else the shortest name containing the text. The same seed always gives
+     * the same result.
+     *
+     * @param prompt the prompt text
+     * @param seed the wildcard seed ({@code wildcardseed}, else the generation seed)
+     * @return the filled prompt
+     * @since 1.1
+     */
+    FilledPrompt fill(String prompt, long seed);
 }

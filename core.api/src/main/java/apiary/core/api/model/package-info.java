@@ -1,4 +1,7 @@
-/** Models and wildcards: the files under the model folders, their metadata and classes. */
+/**
+ * Models and wildcards: the files under the model folders, their metadata and classes, wildcard prompt filling
+ * ({@link apiary.core.api.model.WildcardLibrary#fill}) and model downloads ({@link apiary.core.api.model.ModelDownloads}).
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package apiary.core.api.model;
