@@ -1,4 +1,4 @@
-package apiary.core.sessions.internal.install;
+package apiary.core.models.internal.download;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,20 +80,20 @@ class ModelDownloaderTest {
     void downloadsVerifiesAndMovesIntoPlace() throws Exception {
         Path target = dir.resolve("Models/Stable-Diffusion/Official/x.safetensors");
         AtomicLong lastDone = new AtomicLong();
-        downloader.download(uri("/model"), sha(BODY), target, (done, total, rate) -> {
+        downloader.download(uri("/model"), sha(BODY), 1 << 20, target, (done, total, rate) -> {
             assertEquals(BODY.length, total);
             lastDone.set(done);
         });
         assertArrayEquals(BODY, Files.readAllBytes(target));
         assertEquals(BODY.length, lastDone.get());
-        assertFalse(Files.exists(target.resolveSibling("x.safetensors.download")));
+        assertFalse(Files.exists(target.resolveSibling(".x.safetensors.download")));
     }
 
     @Test
     void wrongBytesAreRejectedAndLeaveNothing() throws Exception {
         Path target = dir.resolve("x.safetensors");
         IOException e = assertThrows(IOException.class,
-                () -> downloader.download(uri("/model"), sha("other".getBytes(StandardCharsets.UTF_8)), target, (d, t, r) -> { }));
+                () -> downloader.download(uri("/model"), sha("other".getBytes(StandardCharsets.UTF_8)), 1 << 20, target, (d, t, r) -> { }));
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
         assertEquals(0, Files.list(dir).count());
     }
@@ -101,7 +101,7 @@ class ModelDownloaderTest {
     @Test
     void anHttpErrorIsAnIOException() {
         IOException e = assertThrows(IOException.class,
-                () -> downloader.download(uri("/missing"), sha(BODY), dir.resolve("x.safetensors"), (d, t, r) -> { }));
+                () -> downloader.download(uri("/missing"), sha(BODY), 1 << 20, dir.resolve("x.safetensors"), (d, t, r) -> { }));
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
     }
 
@@ -112,15 +112,39 @@ class ModelDownloaderTest {
             closedPort = s.getLocalPort();
         }
         assertThrows(IOException.class, () -> downloader.download(URI.create("http://127.0.0.1:" + closedPort + "/m"),
-                sha(BODY), dir.resolve("x.safetensors"), (d, t, r) -> { }));
+                sha(BODY), 1 << 20, dir.resolve("x.safetensors"), (d, t, r) -> { }));
     }
 
     @Test
     void aStalledTransferTimesOutInsteadOfHanging() throws Exception {
         long start = System.nanoTime();
         assertThrows(SocketTimeoutException.class,
-                () -> downloader.download(uri("/stall"), sha(BODY), dir.resolve("x.safetensors"), (d, t, r) -> { }));
+                () -> downloader.download(uri("/stall"), sha(BODY), 1 << 20, dir.resolve("x.safetensors"), (d, t, r) -> { }));
         assertTrue(System.nanoTime() - start < Duration.ofMillis(1400).toNanos(), "gave up after the read timeout");
         assertEquals(0, Files.list(dir).count());
+    }
+
+    @Test
+    void aFileOverTheLimitIsAbortedAndLeavesNothing() {
+        IOException e = assertThrows(IOException.class,
+                () -> downloader.download(uri("/model"), null, 5, dir.resolve("x.safetensors"), (d, t, r) -> { }));
+        assertTrue(e.getMessage().contains("limit"), e.getMessage());
+        assertEquals(0, dir.toFile().list().length);
+    }
+
+    @Test
+    void aProgressExceptionCancelsAndLeavesNothing() {
+        assertThrows(IllegalStateException.class, () -> downloader.download(uri("/model"), null, 1 << 20,
+                dir.resolve("x.safetensors"), (d, t, r) -> {
+                    throw new IllegalStateException("cancelled");
+                }));
+        assertEquals(0, dir.toFile().list().length);
+    }
+
+    @Test
+    void withoutAnExpectedHashAnyBytesAreKept() throws Exception {
+        Path target = dir.resolve("y.safetensors");
+        downloader.download(uri("/model"), null, 1 << 20, target, (d, t, r) -> { });
+        assertArrayEquals(BODY, Files.readAllBytes(target));
     }
 }

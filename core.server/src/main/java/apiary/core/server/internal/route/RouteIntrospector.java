@@ -150,12 +150,12 @@ final class RouteIntrospector {
         return ParamBinding.value(name, paramType, type, param.description(), docDefault(paramType, parsed, def), false, parsed);
     }
 
-    /** SwarmUI's docs print C# defaults: {@code False}, {@code -1}, {@code all}. */
+    /** SwarmUI's docs print C# defaults: {@code False}, {@code -1}, {@code all}, {@code (Empty String)}. */
     private static String docDefault(ParamType type, Object parsed, String raw) {
         if (type == ParamType.BOOLEAN) {
             return ((Boolean) parsed) ? "True" : "False";
         }
-        return raw;
+        return raw.isEmpty() && type == ParamType.STRING ? "(Empty String)" : raw;
     }
 
     private static FailedRouteDTO refusal(String name, String area, ProviderRef ref, String detail) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import apiary.core.api.model.KnownModelDTO;
 
 import apiary.core.api.settings.SettingDef;
 import apiary.core.api.settings.SettingsTree;
@@ -21,7 +24,7 @@ import apiary.core.api.settings.SettingsTree;
  * @param language the default language for users
  * @param shortcut whether to make a desktop shortcut
  */
-record InstallChoices(String theme, String installedFor, boolean comfy, List<KnownModel> models, boolean amd,
+record InstallChoices(String theme, String installedFor, boolean comfy, List<KnownModelDTO> models, boolean amd,
         String language, boolean shortcut) {
     static final String THEME_SETTING = "defaultuser.theme";
     static final String LANGUAGE_SETTING = "defaultuser.language";
@@ -30,12 +33,13 @@ record InstallChoices(String theme, String installedFor, boolean comfy, List<Kno
 
     /**
      * @param definitions the server settings tree, whose user defaults know the valid themes and languages
-     * @param catalogue the downloadable models
+     * @param catalogue finds a downloadable model by id (empty for none, e.g. when downloads are unavailable)
      * @return the checked choices
      * @throws InstallFailure naming the first bad value, in SwarmUI's words where it has them
      */
     static InstallChoices check(String theme, String installedFor, String backend, String models, boolean amd,
-            String language, boolean shortcut, List<SettingDef> definitions, KnownModels catalogue) {
+            String language, boolean shortcut, List<SettingDef> definitions,
+            Function<String, Optional<KnownModelDTO>> catalogue) {
         if (!allowed(definitions, THEME_SETTING, THEME_ID, theme)) {
             throw new InstallFailure("Invalid theme input!");
         }
@@ -61,7 +65,7 @@ record InstallChoices(String theme, String installedFor, boolean comfy, List<Kno
         return options.isEmpty() || options.get().contains(value);
     }
 
-    private static List<KnownModel> models(String text, KnownModels catalogue) {
+    private static List<KnownModelDTO> models(String text, Function<String, Optional<KnownModelDTO>> catalogue) {
         if (text == null || text.isBlank() || "none".equals(text.strip())) {
             return List.of();
         }
@@ -71,9 +75,9 @@ record InstallChoices(String theme, String installedFor, boolean comfy, List<Kno
                 ids.add(part.strip());
             }
         }
-        List<KnownModel> out = new ArrayList<>();
+        List<KnownModelDTO> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(catalogue.find(id).orElseThrow(() -> new InstallFailure("Invalid model " + id + "!")));
+            out.add(catalogue.apply(id).orElseThrow(() -> new InstallFailure("Invalid model " + id + "!")));
         }
         return out;
     }

@@ -1,11 +1,12 @@
 package apiary.core.sessions.internal.install;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import apiary.core.api.backend.BackendRegistry;
-import apiary.core.api.json.Json;
+import apiary.core.api.model.KnownModelDTO;
+import apiary.core.api.model.ModelDownloads;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.ApiError;
 import apiary.core.api.route.Param;
@@ -32,23 +33,22 @@ public final class InstallRoutes implements RouteProvider {
 
     private final ServerSettings settings;
     private final ServerInfo server;
-    private final KnownModels catalogue;
-    private final ModelDownloader downloader = new ModelDownloader(Duration.ofSeconds(20), Duration.ofSeconds(60));
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BackendRegistry backends;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModelDownloads downloads;
+
     /**
      * @param settings the server settings, which hold the "installed" mark and the user defaults
      * @param server facts about the server (version, port)
-     * @param json JSON for the model catalogue
      */
     @Activate
-    public InstallRoutes(@Reference ServerSettings settings, @Reference ServerInfo server, @Reference Json json) {
+    public InstallRoutes(@Reference ServerSettings settings, @Reference ServerInfo server) {
         this.settings = settings;
         this.server = server;
-        this.catalogue = KnownModels.load(json);
     }
 
     /**
@@ -77,10 +77,10 @@ public final class InstallRoutes implements RouteProvider {
                 throw new ApiError(ALREADY_INSTALLED);
             }
             out.info("Installation request received, processing...");
+            ModelDownloads modelDownloads = downloads;
             InstallChoices choices = InstallChoices.check(theme, installed_for, backend, models, install_amd, language,
-                    make_shortcut, settings.definitions(), catalogue);
-            new Installer(out, settings, backends, downloader, new ModelFolders(id -> InstallSettings.valueOrNull(settings, id)),
-                    server.version(), server.port()).run(choices);
+                    make_shortcut, settings.definitions(), id -> known(modelDownloads, id));
+            new Installer(out, settings, backends, modelDownloads, server.version(), server.port()).run(choices);
             return Map.of("success", true);
         } catch (InstallFailure e) {
             out.info("Error: " + e.getMessage());
@@ -88,5 +88,12 @@ public final class InstallRoutes implements RouteProvider {
         } finally {
             running.set(false);
         }
+    }
+
+    private static Optional<KnownModelDTO> known(ModelDownloads modelDownloads, String id) {
+        if (modelDownloads == null) {
+            throw new InstallFailure("Model downloads are not available on this server; choose no models.");
+        }
+        return modelDownloads.knownModel(id);
     }
 }

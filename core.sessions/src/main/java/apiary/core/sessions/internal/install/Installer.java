@@ -2,6 +2,7 @@ package apiary.core.sessions.internal.install;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.Map;
 
 import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
+import apiary.core.api.model.KnownModelDTO;
+import apiary.core.api.model.ModelDownloadRequest;
+import apiary.core.api.model.ModelDownloads;
 import apiary.core.api.settings.ServerSettings;
 
 /**
@@ -28,21 +32,20 @@ final class Installer {
     private final InstallOutput out;
     private final ServerSettings settings;
     private final BackendRegistry backends;
-    private final ModelDownloader downloader;
-    private final ModelFolders folders;
+    private final ModelDownloads downloads;
     private final String version;
     private final int port;
 
     /**
      * @param backends the backend registry, or {@code null} when core.backends is not running
+     * @param downloads model downloads, or {@code null} when core.models is not running
      */
-    Installer(InstallOutput out, ServerSettings settings, BackendRegistry backends, ModelDownloader downloader,
-            ModelFolders folders, String version, int port) {
+    Installer(InstallOutput out, ServerSettings settings, BackendRegistry backends, ModelDownloads downloads,
+            String version, int port) {
         this.out = out;
         this.settings = settings;
         this.backends = backends;
-        this.downloader = downloader;
-        this.folders = folders;
+        this.downloads = downloads;
         this.version = version;
         this.port = port;
     }
@@ -51,9 +54,12 @@ final class Installer {
         if (choices.comfy() && backends == null) {
             throw new InstallFailure("Backends are not available on this server, so no ComfyUI backend can be added.");
         }
+        if (!choices.models().isEmpty() && downloads == null) {
+            throw new InstallFailure("Model downloads are not available on this server; choose no models.");
+        }
         out.totalSteps(4 + choices.models().size() + (choices.comfy() ? 1 : 0));
         out.stepDone();
-        for (KnownModel model : choices.models()) {
+        for (KnownModelDTO model : choices.models()) {
             download(model);
             out.stepDone();
         }
@@ -87,18 +93,19 @@ final class Installer {
         out.info("Installed!");
     }
 
-    private void download(KnownModel model) {
-        Path target = folders.folderFor(model.folder()).resolve(model.file());
+    private void download(KnownModelDTO model) {
+        Path target = downloads.target(model.subtype, model.file);
         if (Files.exists(target)) {
-            out.info("Model '" + model.name() + "' is already present, skipping its download.");
+            out.info("Model '" + model.name + "' is already present, skipping its download.");
             return;
         }
-        out.info("Downloading model from '" + model.url() + "'... please wait...");
+        out.info("Downloading model from '" + model.url + "'... please wait...");
         try {
-            downloader.download(model.url(), model.sha256(), target, out::progress);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "[Installer] Download of " + model.url() + " failed", e);
-            throw new InstallFailure("Failed to download model '" + model.id() + "' from '" + model.url() + "': "
+            downloads.download(ModelDownloadRequest.of(URI.create(model.url), model.subtype, model.file).withSha256(model.sha256),
+                    out::progress);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "[Installer] Download of " + model.url + " failed", e);
+            throw new InstallFailure("Failed to download model '" + model.id + "' from '" + model.url + "': "
                     + describe(e) + ". Nothing was changed; check this machine's internet access, or choose no models "
                     + "and download them later.");
         }
@@ -106,7 +113,7 @@ final class Installer {
         out.info("Model download complete.");
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName();
         if (e instanceof UnknownHostException) {

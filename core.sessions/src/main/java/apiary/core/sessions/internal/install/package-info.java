@@ -8,7 +8,8 @@
  * <p>Deliberate differences from SwarmUI, each so that a failed or repeated setup loses nothing:
  * <ul>
  * <li>All input is checked before anything changes, and model downloads (the step most likely to fail) run first,
- *     into a temporary file, SHA-256-checked, with connect and read time limits; a failed download ends the setup with
+ *     through the model bundle's {@link apiary.core.api.model.ModelDownloads} (a temporary file, SHA-256-checked, with
+ *     connect and read time limits); a failed download ends the setup with
  *     a clear error and leaves the server unchanged, so it can be run again (SwarmUI marks the server installed before
  *     downloading and only logs a failed download).</li>
  * <li>The "installed" mark is written last; if anything fails before it (the client leaving included), the backend

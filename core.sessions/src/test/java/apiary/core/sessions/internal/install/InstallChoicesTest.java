@@ -6,26 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import apiary.core.api.model.KnownModelDTO;
 
 import apiary.core.api.settings.SettingDef;
 
 import org.junit.jupiter.api.Test;
 
 class InstallChoicesTest {
-    private static final KnownModels CATALOGUE = KnownModels.parse(Map.of("models", List.of(
-            Map.of("id", "sd15", "name", "SD 1.5", "url", "https://example.com/a.safetensors",
-                    "sha256", "e9476a13728cd75d8279f6ec8bad753a66a1957ca375a1464dc63b37db6e3916",
-                    "folder", "Stable-Diffusion", "file", "Official/a.safetensors"),
-            Map.of("id", "sdxl1", "name", "SDXL", "url", "https://example.com/b.safetensors",
-                    "sha256", "31e35c80fc4829d14f90153f4c74cd59c90b779f6afe05a74cd6120b893f7e5b",
-                    "folder", "Stable-Diffusion", "file", "Official/b.safetensors"))));
+    private static final Map<String, KnownModelDTO> CATALOGUE = Map.of("sd15", known("sd15"), "sdxl1", known("sdxl1"));
+
+    private static KnownModelDTO known(String id) {
+        KnownModelDTO m = new KnownModelDTO();
+        m.id = id;
+        m.name = id.toUpperCase();
+        m.url = "https://example.com/" + id + ".safetensors";
+        m.sha256 = "e9476a13728cd75d8279f6ec8bad753a66a1957ca375a1464dc63b37db6e3916";
+        m.subtype = "Stable-Diffusion";
+        m.file = "Official/" + id + ".safetensors";
+        return m;
+    }
     private static final List<SettingDef> USER_DEFAULTS = List.of(SettingDef.group("DefaultUser", "",
             SettingDef.dropdown("Theme", "modern_dark", "", List.of("modern_dark", "modern_light")),
             SettingDef.dropdown("Language", "en", "", List.of("en", "de"))));
 
     private static InstallChoices check(String theme, String installedFor, String backend, String models, String language,
             List<SettingDef> defs) {
-        return InstallChoices.check(theme, installedFor, backend, models, false, language, false, defs, CATALOGUE);
+        return InstallChoices.check(theme, installedFor, backend, models, false, language, false, defs, id -> Optional.ofNullable(CATALOGUE.get(id)));
     }
 
     private static String failure(String theme, String installedFor, String backend, String models, String language) {
@@ -37,7 +45,7 @@ class InstallChoicesTest {
     void validChoicesParse() {
         InstallChoices c = check("modern_light", "just_self_lan", "comfyui", " sdxl1, sd15 ,sdxl1", "de", USER_DEFAULTS);
         assertTrue(c.comfy());
-        assertEquals(List.of("sdxl1", "sd15"), c.models().stream().map(KnownModel::id).toList());
+        assertEquals(List.of("sdxl1", "sd15"), c.models().stream().map(m -> m.id).toList());
         assertEquals(List.of(), check("modern_dark", "just_self", "none", "none", "en", USER_DEFAULTS).models());
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,9 @@ import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatusReport;
 import apiary.core.api.backend.BackendTypeInfo;
+import apiary.core.api.model.KnownModelDTO;
+import apiary.core.api.model.ModelDownloadRequest;
+import apiary.core.api.model.ModelDownloads;
 import apiary.core.api.route.WebSocketChannel;
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.api.settings.SettingDef;
@@ -161,19 +163,41 @@ class InstallerTest {
         }
     };
 
-    private Installer installer(ModelDownloader downloader) {
-        return new Installer(new InstallOutput(socket), settings, registry, downloader,
-                new ModelFolders(id -> "paths.modelroot".equals(id) ? models.toString() : null), "1.2.3", 7801);
+    /** Downloads that fail like an unreachable host: the real downloader is tested in core.models. */
+    private final ModelDownloads downloads = new ModelDownloads() {
+        @Override
+        public List<KnownModelDTO> knownModels() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<KnownModelDTO> knownModel(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Path target(String subtype, String name) {
+            return models.resolve(subtype).resolve(name);
+        }
+
+        @Override
+        public Path download(ModelDownloadRequest request, Progress progress) throws IOException {
+            throw new java.net.ConnectException("Connection refused");
+        }
+    };
+
+    private Installer installer() {
+        return new Installer(new InstallOutput(socket), settings, registry, downloads, "1.2.3", 7801);
     }
 
-    private static InstallChoices choices(boolean comfy, List<KnownModel> downloads) {
+    private static InstallChoices choices(boolean comfy, List<KnownModelDTO> downloads) {
         return new InstallChoices("modern_dark", "just_self", comfy, downloads, false, "de", false);
     }
 
     @Test
     void appliesEverythingInOrder() {
         stored.put("launchmode", "webinstall");
-        installer(new ModelDownloader(Duration.ofSeconds(1), Duration.ofSeconds(1))).run(choices(true, List.of()));
+        installer().run(choices(true, List.of()));
         assertEquals(true, stored.get(InstallSettings.IS_INSTALLED));
         assertEquals("1.2.3", stored.get(InstallSettings.INSTALL_VERSION));
         assertEquals("modern_dark", stored.get(InstallChoices.THEME_SETTING));
@@ -187,10 +211,15 @@ class InstallerTest {
 
     @Test
     void aFailedDownloadChangesNothing() {
-        KnownModel unreachable = new KnownModel("m", "M", URI.create("http://127.0.0.1:9/m.safetensors"),
-                "e9476a13728cd75d8279f6ec8bad753a66a1957ca375a1464dc63b37db6e3916", "Stable-Diffusion", "m.safetensors");
+        KnownModelDTO unreachable = new KnownModelDTO();
+        unreachable.id = "m";
+        unreachable.name = "M";
+        unreachable.url = "http://127.0.0.1:9/m.safetensors";
+        unreachable.sha256 = "e9476a13728cd75d8279f6ec8bad753a66a1957ca375a1464dc63b37db6e3916";
+        unreachable.subtype = "Stable-Diffusion";
+        unreachable.file = "m.safetensors";
         InstallFailure e = assertThrows(InstallFailure.class,
-                () -> installer(new ModelDownloader(Duration.ofSeconds(1), Duration.ofSeconds(1))).run(choices(true, List.of(unreachable))));
+                () -> installer().run(choices(true, List.of(unreachable))));
         assertTrue(e.getMessage().startsWith("Failed to download model 'm' from 'http://127.0.0.1:9/m.safetensors': "), e.getMessage());
         assertEquals(Map.of(), stored);
         assertEquals(List.of(), added);
@@ -200,7 +229,7 @@ class InstallerTest {
     void theBackendIsTakenBackWhenTheInstalledMarkFails() {
         settingsFailure = new IllegalStateException("database down");
         assertThrows(IllegalStateException.class,
-                () -> installer(new ModelDownloader(Duration.ofSeconds(1), Duration.ofSeconds(1))).run(choices(true, List.of())));
+                () -> installer().run(choices(true, List.of())));
         assertEquals(List.of(41), removed);
         assertFalse(stored.containsKey(InstallSettings.IS_INSTALLED));
     }
@@ -209,9 +238,22 @@ class InstallerTest {
     void theBackendIsTakenBackWhenTheClientLeavesBeforeTheMark() {
         disconnectAt = "Added backend #";
         assertThrows(UncheckedIOException.class,
-                () -> installer(new ModelDownloader(Duration.ofSeconds(1), Duration.ofSeconds(1))).run(choices(true, List.of())));
+                () -> installer().run(choices(true, List.of())));
         assertEquals(1, added.size());
         assertEquals(List.of(41), removed);
         assertFalse(stored.containsKey(InstallSettings.IS_INSTALLED));
+    }
+
+    @Test
+    void modelsWithoutADownloadServiceAreRefusedBeforeAnythingChanges() {
+        KnownModelDTO m = new KnownModelDTO();
+        m.id = "m";
+        m.subtype = "Stable-Diffusion";
+        m.file = "m.safetensors";
+        InstallFailure e = assertThrows(InstallFailure.class,
+                () -> new Installer(new InstallOutput(socket), settings, registry, null, "1.2.3", 7801).run(choices(true, List.of(m))));
+        assertTrue(e.getMessage().startsWith("Model downloads are not available"), e.getMessage());
+        assertEquals(Map.of(), stored);
+        assertEquals(List.of(), added);
     }
 }

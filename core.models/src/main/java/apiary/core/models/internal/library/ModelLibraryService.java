@@ -1,0 +1,297 @@
+package apiary.core.models.internal.library;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import apiary.core.api.data.Database;
+import apiary.core.api.json.Json;
+import apiary.core.api.model.CompatClassDTO;
+import apiary.core.api.model.ModelClassDTO;
+import apiary.core.api.model.ModelDTO;
+import apiary.core.api.model.ModelLibrary;
+import apiary.core.api.settings.ServerSettingsListener;
+import apiary.core.models.internal.meta.ClassDetector;
+import apiary.core.models.internal.meta.MetadataExtractor;
+import apiary.core.models.internal.meta.ModelClassTable;
+import apiary.core.models.internal.meta.ModelMetadata;
+import apiary.core.models.internal.paths.ModelFolders;
+import apiary.core.models.internal.paths.ModelSettings;
+import apiary.core.models.internal.wildcards.WildcardStore;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The model library: an in-memory index of every model, rebuilt by scans on one background thread (at start, on
+ * {@link #refresh()}, when a path setting changes), with metadata from the database cache for unchanged files.
+ * Readers never block on a scan except to wait for the first one or for one they asked for.
+ */
+@Component(service = {ModelLibrary.class, ModelLibraryService.class, ServerSettingsListener.class}, immediate = true)
+public final class ModelLibraryService implements ModelLibrary, ServerSettingsListener {
+    private static final System.Logger LOG = System.getLogger(ModelLibraryService.class.getName());
+    private static final long FIRST_SCAN_WAIT_SECONDS = 120;
+
+    private final ModelSettings settings;
+    private final Json json;
+    private final MetadataCache cache;
+    private final ExecutorService scans = Executors.newSingleThreadExecutor(r -> daemon(r, "apiary-model-scan"));
+    private final HashWorker hasher;
+    private volatile ModelIndex index = ModelIndex.EMPTY;
+    private volatile ModelClassTable classes;
+    private volatile CompletableFuture<Void> latest;
+    private Map<String, MetadataCache.Row> cached;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WildcardStore wildcards;
+
+    /**
+     * @param settings the path settings
+     * @param database the metadata cache's database
+     * @param json JSON for headers and the cache
+     */
+    @Activate
+    public ModelLibraryService(@Reference ModelSettings settings, @Reference Database database, @Reference Json json) {
+        this.settings = settings;
+        this.json = json;
+        this.cache = new MetadataCache(database, json);
+        this.classes = new ModelClassTable(settings.xlDefaultAsXl1());
+        this.hasher = new HashWorker(this);
+        this.latest = CompletableFuture.runAsync(this::scan, scans);
+    }
+
+    @Deactivate
+    void stop() {
+        hasher.stop();
+        scans.shutdownNow();
+    }
+
+    /** @return completes when every scan asked for so far has finished */
+    public CompletionStage<Void> ready() {
+        return latest;
+    }
+
+    /** @return the current index (possibly before the first scan) */
+    public ModelIndex index() {
+        return index;
+    }
+
+    /** @return the class table */
+    public ModelClassTable classTable() {
+        return classes;
+    }
+
+    /** @return the settings */
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    /** @return a new metadata reader with the current settings */
+    public MetadataExtractor extractor() {
+        return new MetadataExtractor(json, new ClassDetector(classes), settings.maxHeaderBytes());
+    }
+
+    /** @return a scan queued now; completes when the listing is current */
+    public synchronized CompletableFuture<Void> rescan() {
+        latest = CompletableFuture.runAsync(this::scan, scans);
+        return latest;
+    }
+
+    /** Forgets every cached header ({@code WipeMetadata}) and reads all files again. @return the scan */
+    public synchronized CompletableFuture<Void> wipeAndRescan() {
+        latest = CompletableFuture.runAsync(() -> {
+            cache.clear();
+            cached = new HashMap<>();
+            scan();
+        }, scans);
+        return latest;
+    }
+
+    private void scan() {
+        long start = System.nanoTime();
+        try {
+            classes = new ModelClassTable(settings.xlDefaultAsXl1());
+            if (cached == null) {
+                cached = cache.loadAll();
+            }
+            ModelFolders folders = settings.folders();
+            Map<String, List<Path>> bySubtype = new LinkedHashMap<>();
+            for (String subtype : ModelFolders.subtypes()) {
+                bySubtype.put(subtype, folders.folders(subtype));
+            }
+            ModelScan.Result r = new ModelScan(extractor(), cached).run(bySubtype);
+            index = r.index();
+            LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms", r.index().size(), r.read(),
+                    (System.nanoTime() - start) / 1_000_000);
+            persist(r);
+            if (settings.hashInBackground()) {
+                hasher.wake();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Model scan failed", e);
+        }
+    }
+
+    private void persist(ModelScan.Result r) {
+        try {
+            cache.putAll(r.fresh());
+            cache.removeAll(r.stale());
+            r.fresh().forEach(row -> cached.put(row.path(), row));
+            r.stale().forEach(cached::remove);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not update the model metadata cache: {0}", e.getMessage());
+        }
+    }
+
+    /** Replaces one model's record (after an edit or a hash) in the index and the cache. */
+    public synchronized void update(ModelRecord r) {
+        if (index.find(r.subtype(), r.name()).isEmpty()) {
+            return;
+        }
+        index = index.with(r);
+        scans.execute(() -> {
+            MetadataCache.Row old = cached.get(r.path().toString());
+            // An unknown sidecar stamp (-1) only means the next scan reads the file once more.
+            MetadataCache.Row row = new MetadataCache.Row(r.path().toString(), r.size(), r.modified(),
+                    old == null ? -1 : old.sidecars(), r.metadata());
+            cache.putAll(List.of(row));
+            cached.put(row.path(), row);
+        });
+    }
+
+    /** Drops a model from the index (it was deleted or renamed); the next scan cleans the cache. */
+    public synchronized void forget(String subtype, String name) {
+        index = index.without(subtype, name);
+    }
+
+    /**
+     * Computes (or returns the known) hash of a model and stores it.
+     *
+     * @param r the model
+     * @return its hash
+     * @throws IOException when the file cannot be read
+     */
+    public String hash(ModelRecord r) throws IOException {
+        if (r.metadata().hash() != null) {
+            return r.metadata().hash();
+        }
+        String hash = TensorHash.of(r.path(), settings.maxHeaderBytes());
+        index.find(r.subtype(), r.name()).ifPresent(current -> update(current.withMetadata(current.metadata().withHash(hash))));
+        return hash;
+    }
+
+    @Override
+    public void settingsChanged(List<String> changedPaths) {
+        if (changedPaths.stream().anyMatch(p -> p.startsWith("paths.") || p.startsWith("metadata."))) {
+            rescan();
+        }
+    }
+
+    private ModelIndex awaitFirst() {
+        try {
+            latest.get(FIRST_SCAN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Model scan not finished: {0}", e.toString());
+        }
+        return index;
+    }
+
+    @Override
+    public List<String> subtypes() {
+        return ModelFolders.subtypes();
+    }
+
+    @Override
+    public List<Path> folders(String subtype) {
+        return settings.folders().folders(subtype);
+    }
+
+    @Override
+    public List<ModelDTO> models(String subtype) {
+        List<ModelDTO> out = new ArrayList<>();
+        for (ModelRecord r : awaitFirst().models(subtype)) {
+            out.add(r.toDto(classes, null));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ModelDTO> find(String subtype, String name) {
+        return awaitFirst().find(subtype, name).map(r -> r.toDto(classes, null));
+    }
+
+    @Override
+    public Optional<Path> file(String subtype, String name) {
+        return awaitFirst().find(subtype, name).map(ModelRecord::path);
+    }
+
+    @Override
+    public List<ModelClassDTO> modelClasses() {
+        List<ModelClassDTO> out = new ArrayList<>();
+        classes.classes().forEach(c -> {
+            ModelClassDTO d = new ModelClassDTO();
+            d.id = c.id();
+            d.name = c.name();
+            d.compatClass = c.compat();
+            d.standardWidth = c.width();
+            d.standardHeight = c.height();
+            out.add(d);
+        });
+        return out;
+    }
+
+    @Override
+    public List<CompatClassDTO> compatClasses() {
+        List<CompatClassDTO> out = new ArrayList<>();
+        classes.compatClasses().forEach(c -> {
+            CompatClassDTO d = new CompatClassDTO();
+            d.id = c.id();
+            d.shortCode = c.shortCode();
+            d.isText2Video = c.text2Video();
+            d.lorasTargetTextEnc = c.lorasTargetTextEnc();
+            out.add(d);
+        });
+        return out;
+    }
+
+    /** Rescans the models and, when the wildcard store runs, the wildcard files ({@code TriggerRefresh}). */
+    @Override
+    public void refresh() {
+        WildcardStore w = wildcards;
+        if (w != null) {
+            w.refresh();
+        }
+        rescan().join();
+    }
+
+    /** @param m metadata with an error @return whether a hash can be computed for it */
+    static boolean hashable(ModelMetadata m) {
+        return m.hash() == null && m.error() == null;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
