@@ -61,7 +61,7 @@ public final class ModelEditRoutes implements RouteProvider {
     }
 
     /** @return {@code {"success": true}} once the file is written */
-    @Route(permission = "edit_model_metadata", userUpdate = true, returns = "\"success\": true",
+    @Route(permission = "edit_model_metadata", userUpdate = true, returns = "\"success\": true", maxRequestBytes = 32L * 1024 * 1024,
             description = "Modifies the metadata of a model: rewrites the safetensors header atomically (or a '.swarm.json' beside other formats).")
     public CompletionStage<Map<String, Object>> EditModelMetadata(Session session,
             @Param(description = "Exact filepath name of the model.") String model,

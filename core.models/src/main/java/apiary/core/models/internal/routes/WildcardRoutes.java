@@ -50,7 +50,8 @@ public final class WildcardRoutes implements RouteProvider {
     }
 
     /** @return {@code {"success": true}} */
-    @Route(permission = "edit_wildcards", userUpdate = true, returns = "\"success\": true", description = "Edits a wildcard file.")
+    @Route(permission = "edit_wildcards", userUpdate = true, returns = "\"success\": true", maxRequestBytes = 32L * 1024 * 1024,
+            description = "Edits a wildcard file.")
     public Map<String, Object> EditWildcard(Session session,
             @Param(description = "Exact filepath name of the wildcard.") String card,
             @Param(description = "Newline-separated string listing of wildcard options.") String options,
