@@ -25,6 +25,8 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+
     private final int port;
 
     /** @param port the server port */
@@ -70,8 +72,9 @@ public final class Api {
 
     /** POSTs a JSON body to {@code /API/<route>}. */
     public Reply post(String route, Map<String, ?> body) {
+        // A time limit, so that a request the server never answers fails the test instead of hanging the build.
         return send(HttpRequest.newBuilder(uri("/API/" + route)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+                .timeout(POST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
     /** POSTs with the session id added to the body. */
