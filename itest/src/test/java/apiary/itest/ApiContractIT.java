@@ -39,7 +39,7 @@ public class ApiContractIT extends ApiaryTestSupport {
             "ChangeUserSettings", "DeletePreset", "DuplicatePreset", "InstallConfirmWS", "InterruptAll", "Logout",
             "SetAPIKey", "SetParamEdits", "SetStarredModels",
             "SelectModel", "SelectModelWS", "DeleteWildcard", "EditWildcard", "EditModelMetadata", "GetModelHeaders",
-            "DoModelDownloadWS", "GetModelHash");
+            "DoModelDownloadWS", "GetModelHash", "Pickle2SafeTensor", "WipeMetadata");
 
     @Test
     public void servedSwarmAreasMatchTheContractExactly() throws IOException {
