@@ -40,18 +40,20 @@ timed_ms() { # route body -> prints "ms count"
   start=$(date +%s%N); out=$(post "$1" "$2"); end=$(date +%s%N)
   echo "$(( (end - start) / 1000000 )) $(echo "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["files"]))')"
 }
-scan_ms() { grep -o 'Model scan: [0-9]* models, [0-9]* read from their files, in [0-9]* ms' "$WORK/data.console.log" | tail -1; }
+scan_ms() { grep -o 'Model scan: [0-9,]* models, [0-9,]* read from their files, in [0-9,]* ms' "$WORK/data.console.log" | tail -1; }
 
 port=$(free_port)
-start() { # -> sets pid; the default model root "Models" is relative to the working folder
-  local t0; t0=$(now_ms)
-  pid=$(cd "$WORK" && start_apiary "$port" "$WORK/data")
+start() { # sets pid, session and prints "process-start-to-listing first-answer-to-listing count"
+  local t0 ms n
+  t0=$(now_ms)
+  pid=$(cd "$WORK" && start_apiary "$port" "$WORK/data")   # the default model root "Models" is relative to here
   session=$(wait_for_session "$port")
+  local t1; t1=$(now_ms)
   read -r ms n < <(timed_ms ListModels "{\"session_id\":\"$session\",\"path\":\"\",\"depth\":2}")
-  echo "$(( $(now_ms) - t0 )) $ms $n"
+  result="$(( $(now_ms) - t0 )) $(( $(now_ms) - t1 )) $n"
 }
 
-read -r total first n < <(start)
+start; read -r total first n <<<"$result"
 echo "first start: full listing of $n models $first ms after the first answer (${total} ms after process start); $(scan_ms)"
 lat=()
 for p in $(seq 1 "$PAGES"); do
@@ -63,6 +65,8 @@ for p in 1 2 3 4 5; do read -r ms c < <(timed_ms ListModels "{\"session_id\":\"$
 echo "warm page (one folder, $c models): median $(median "${lat[@]}") ms, max $(printf '%s\n' "${lat[@]}" | sort -n | tail -1) ms over $PAGES calls"
 echo "warm full listing ($n models): median $(median "${full[@]}") ms"
 
-kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-read -r total first n < <(start)
+kill -TERM "$pid"
+while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+pid=""
+start; read -r total first n <<<"$result"
 echo "restart: full listing of $n models $first ms after the first answer (${total} ms after process start); $(scan_ms)"
