@@ -55,7 +55,7 @@ public final class ParamRoutes implements RouteProvider {
     /**
      * @return the listing, after the rescan when one ran
      */
-    @Route(permission = CorePermissions.FUNDAMENTAL_GENERATE_TAB_ACCESS, userUpdate = false,
+    @Route(permission = CorePermissions.FUNDAMENTAL_GENERATE_TAB_ACCESS, userUpdate = true,
             description = "Trigger a refresh of the server's data, returning parameter data. Needs the permission "
                     + "'control_model_refresh' to rescan; otherwise (or within 10 seconds of the last rescan) it only returns the current data.",
             returns = "(the same as ListT2IParams)")
