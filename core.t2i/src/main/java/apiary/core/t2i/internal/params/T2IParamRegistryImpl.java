@@ -55,17 +55,28 @@ public final class T2IParamRegistryImpl implements T2IParamRegistry, PermissionC
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(ServiceReference<T2IParamProvider> ref, T2IParamProvider provider) {
-        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
         Object rank = ref.getProperty(Constants.SERVICE_RANKING);
+        register((Long) ref.getProperty(Constants.SERVICE_ID), rank instanceof Integer ? (Integer) rank : 0,
+                ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName(), provider);
+    }
+
+    /**
+     * Adds a provider's parameters (the whiteboard's bind, also used by unit tests).
+     *
+     * @param serviceId the provider's service id (older wins a ranking tie)
+     * @param ranking its service ranking
+     * @param bundle the symbolic name of the bundle that registered it
+     * @param provider the provider
+     */
+    public void register(long serviceId, int ranking, String bundle, T2IParamProvider provider) {
         List<T2IParam<?>> params;
         try {
             params = List.copyOf(provider.params());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "T2I parameter provider (service " + id + ") failed to list its parameters", e);
+            LOG.log(System.Logger.Level.ERROR, "T2I parameter provider (service " + serviceId + ") failed to list its parameters", e);
             params = List.of();
         }
-        registrations.put(id, new ParamRegistration(id, rank instanceof Integer ? (Integer) rank : 0,
-                ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName(), params));
+        registrations.put(serviceId, new ParamRegistration(serviceId, ranking, bundle, params));
         rebuild();
     }
 
