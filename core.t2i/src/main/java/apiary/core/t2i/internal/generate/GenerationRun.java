@@ -67,6 +67,7 @@ final class GenerationRun {
         for (int i = 0; i < images; i++) {
             waiting.add(session.track(StatusCounter.WAITING_GENS, 1));
         }
+        status();
         int parallel = Math.max(1, Math.min(images, session.user().maxT2ISimultaneous()));
         for (int i = 0; i < parallel; i++) {
             launchNext();

@@ -92,12 +92,12 @@ public final class WsGeneration {
         }
         active.incrementAndGet();
         closeRound.incrementAndGet();
-        channel.offer(service.status(session));
         int offset = batchOffset;
         GenerationService.Job job;
         try {
             job = service.submit(session, raw, offset, indexes, sink);
         } catch (ApiError e) {
+            channel.offer(service.status(session));
             channel.offer(Map.of("error", e.getMessage()));
             batchOffset = offset + guessImages(raw);
             jobDone();
