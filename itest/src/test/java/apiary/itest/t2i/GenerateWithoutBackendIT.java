@@ -44,12 +44,12 @@ public class GenerateWithoutBackendIT extends ApiaryTestSupport {
         String s = api.newSession();
         Api.WsResult ws = api.ws("GenerateText2ImageWS", Map.of("session_id", s, "images", 1, "prompt", "a cat"));
         List<String> kinds = kinds(ws.frames);
-        assertEquals(ws.frames.toString(), List.of("status", "error", "discard_indices", "socket_intention", "status"), kinds);
+        assertEquals(ws.frames.toString(), List.of("status", "status", "error", "discard_indices", "socket_intention", "status"), kinds);
         assertEquals("the first status counts the request's images", 1,
                 ((Number) ((Map<?, ?>) ws.frames.get(0).get("status")).get("waiting_gens")).intValue());
-        assertEquals("No backends available!", ws.frames.get(1).get("error"));
-        assertEquals(List.of(), ws.frames.get(2).get("discard_indices"));
-        assertEquals("close", ws.frames.get(3).get("socket_intention"));
+        assertEquals("No backends available!", ws.frames.get(2).get("error"));
+        assertEquals(List.of(), ws.frames.get(3).get("discard_indices"));
+        assertEquals("close", ws.frames.get(4).get("socket_intention"));
         assertEquals(1000, ws.closeCode);
         Map<?, ?> counters = (Map<?, ?>) ws.last().get("status");
         assertEquals("counters are back to zero", 0, ((Number) counters.get("waiting_gens")).intValue());

@@ -33,7 +33,6 @@ public final class GenerationService {
     private final T2IParamRegistry registry;
     private final RunContext context;
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000L * 1000L);
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BackendScheduler scheduler;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BackendRegistry backends;
@@ -53,6 +52,18 @@ public final class GenerationService {
             @Reference GenerationExecutors executors, @Reference ServerInfo server) {
         this.registry = registry;
         this.context = new RunContext(() -> scheduler, store, this::status, executors, server.version());
+    }
+
+    /** @param s the backend scheduler (also used by unit tests) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setScheduler(BackendScheduler s) {
+        scheduler = s;
+    }
+
+    void unsetScheduler(BackendScheduler s) {
+        if (scheduler == s) {
+            scheduler = null;
+        }
     }
 
     /** @param session a session @return its {@code GetCurrentStatus} object */

@@ -132,7 +132,7 @@ final class ImageTask {
 
     private String waitFailure(Throwable failure) {
         Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (run.interrupt().isInterrupted()) {
+        if (run.interrupt().isInterrupted() || t instanceof java.util.concurrent.CancellationException) {
             return GenerationRun.INTERRUPTED;
         }
         if (t instanceof GenerationException) {
