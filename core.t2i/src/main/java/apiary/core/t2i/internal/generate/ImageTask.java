@@ -72,6 +72,7 @@ final class ImageTask {
                     run.events(), (data, type, real) -> save(data, type, real, started), run.previews(), run.previewMetadata(params));
             GenerationException redirect = null;
             try (CounterClaim live = run.session().track(StatusCounter.LIVE_GENS, 1)) {
+                run.status();
                 lease.backend().generate(job);
                 if (realOutputs.get() == 0) {
                     run.fail(run.interrupt().isInterrupted() ? GenerationRun.INTERRUPTED
