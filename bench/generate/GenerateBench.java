@@ -122,7 +122,8 @@ public final class GenerateBench {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
-        byte[] png = out.toByteArray();
+        byte[] png = withParameters(out.toByteArray(), "{\n  \"sui_image_params\": {\n    \"prompt\": \"seeded image\",\n"
+                + "    \"seed\": 1,\n    \"steps\": 20\n  }\n}");
         for (int day = 0; day < 100; day++) {
             Path d = dir.resolve(String.format("raw/2025-%02d-%02d", 1 + day / 28, 1 + day % 28));
             Files.createDirectories(d);
@@ -130,6 +131,21 @@ public final class GenerateBench {
                 Files.write(d.resolve(String.format("%06d-seeded image.png", i)), png);
             }
         }
+    }
+
+    /** A PNG with a {@code parameters} text chunk after IHDR, as saved images carry it. */
+    static byte[] withParameters(byte[] png, String text) {
+        byte[] data = ("parameters\0" + text).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put("tEXt".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(chunk.array(), 4, 4 + data.length);
+        chunk.putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, 33);
+        out.writeBytes(chunk.array());
+        out.write(png, 33, png.length - 33);
+        return out.toByteArray();
     }
 
     static void history(int port, String session, int rounds) throws Exception {
