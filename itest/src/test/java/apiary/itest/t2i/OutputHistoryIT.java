@@ -27,7 +27,8 @@ import org.junit.Test;
 
 /**
  * Saved outputs through the running server: AddImageToHistory saves with SwarmUI's path format and metadata, the
- * history lists it with its metadata (also in pages), starring and deleting work, and /View refuses every traversal.
+ * history lists it with its metadata (also in pages), starring and deleting work, /View streams the file (and a
+ * preview) and refuses every traversal.
  */
 public class OutputHistoryIT extends ApiaryTestSupport {
     static String pngDataUrl() throws IOException {
@@ -116,6 +117,22 @@ public class OutputHistoryIT extends ApiaryTestSupport {
             assertFalse(evil + " -> " + r, r.text.contains("root:"));
             assertTrue(evil + " -> " + r, r.status == 400 || r.status == 404);
         }
+        String url = add(api, s, Map.of("prompt", "served"));
+        java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(api.uri("/" + url.replace(" ", "%20"))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals("image/png", file.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(file.headers().firstValue("Cache-Control").orElse("").startsWith("private"));
+        assertTrue(file.headers().firstValue("ETag").isPresent());
+        assertEquals((byte) 0x89, file.body()[0]);
+        assertTrue("the saved PNG carries its metadata", new String(file.body(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("tEXtparameters\0{"));
+        java.net.http.HttpResponse<byte[]> preview = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(api.uri("/" + url.replace(" ", "%20") + "?preview=true")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, preview.statusCode());
+        assertEquals("image/jpeg", preview.headers().firstValue("Content-Type").orElse(""));
         Api.Reply missing = api.send(HttpRequest.newBuilder(api.uri("/View/local/raw/nothing-here.png")).GET().build());
         assertEquals(404, missing.status);
         assertEquals(Map.of("error", "404, file not found.", "error_id", "file_not_found"), missing.json);
