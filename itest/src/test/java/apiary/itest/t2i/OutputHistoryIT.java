@@ -105,7 +105,7 @@ public class OutputHistoryIT extends ApiaryTestSupport {
     }
 
     @Test
-    public void viewRefusesTraversalAndUnknownFiles() throws IOException {
+    public void viewRefusesTraversalAndUnknownFiles() throws Exception {
         Api api = api();
         String s = api.newSession();
         add(api, s, Map.of("prompt", "view test"));
