@@ -62,7 +62,7 @@ for p in $(seq 1 "$PAGES"); do
 done
 full=()
 for p in 1 2 3 4 5; do read -r ms c < <(timed_ms ListModels "{\"session_id\":\"$session\",\"path\":\"\",\"depth\":2}"); full+=("$ms"); done
-echo "warm page (one folder, $c models): median $(median "${lat[@]}") ms, max $(printf '%s\n' "${lat[@]}" | sort -n | tail -1) ms over $PAGES calls"
+echo "warm page (one folder, $PER_FOLDER models): median $(median "${lat[@]}") ms, max $(printf '%s\n' "${lat[@]}" | sort -n | tail -1) ms over $PAGES calls"
 echo "warm full listing ($n models): median $(median "${full[@]}") ms"
 
 kill -TERM "$pid"

@@ -85,7 +85,14 @@ final class BackendEntry {
         dto.maxUsages = maxUsages;
         dto.canLoadModels = canLoadModels;
         dto.currentModel = currentModel;
+        dto.models = models == null ? null : copyOf(models);
         dto.modcount = stored.modcount();
         return dto;
+    }
+
+    private static Map<String, List<String>> copyOf(Map<String, List<String>> models) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        models.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
+        return out;
     }
 }

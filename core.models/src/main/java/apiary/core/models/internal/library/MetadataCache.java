@@ -8,10 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import apiary.core.api.data.Database;
 import apiary.core.api.json.Json;
@@ -50,22 +52,26 @@ final class MetadataCache {
 
     /** @return every cached row by path; rows that do not parse are left out (and re-read from the file) */
     Map<String, Row> loadAll() {
-        Map<String, Row> out = new HashMap<>();
+        List<Object[]> raw = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT path, size, modified, sidecars, data FROM model_metadata")) {
             while (rs.next()) {
-                try {
-                    out.put(rs.getString(1), new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            MetadataCodec.fromMap(json.readObject(rs.getString(5)))));
-                } catch (IllegalArgumentException bad) {
-                    // A damaged row just means the file is read again.
-                }
+                raw.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)});
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the model metadata cache failed: " + e.getMessage(), e);
         }
-        return out;
+        Map<String, Row> out = new ConcurrentHashMap<>();
+        raw.parallelStream().forEach(r -> {
+            try {
+                out.put((String) r[0], new Row((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3],
+                        MetadataCodec.fromMap(json.readObject((String) r[4]))));
+            } catch (IllegalArgumentException bad) {
+                // A damaged row just means the file is read again.
+            }
+        });
+        return new HashMap<>(out);
     }
 
     /** Stores rows, replacing earlier ones for the same paths, in batches. */

@@ -141,7 +141,8 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             index = r.index();
             LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms", r.index().size(), r.read(),
                     (System.nanoTime() - start) / 1_000_000);
-            persist(r);
+            // Listing waits for this scan only; the cache is written by the next task on the same thread.
+            scans.execute(() -> persist(r));
             if (settings.hashInBackground()) {
                 hasher.wake();
             }
