@@ -67,6 +67,17 @@ public final class MetadataExtractor {
                 return ModelMetadata.bare(title, image, reason, reason);
             }
         }
+        if ("gguf".equals(ext)) {
+            try {
+                header = GgufHeader.read(file);
+            } catch (SafetensorsHeader.BadHeader e) {
+                return ModelMetadata.bare(title, image, e.getMessage(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                String reason = "Could not read the file: " + e.getClass().getSimpleName();
+                return ModelMetadata.bare(title, image, reason, reason);
+            }
+            header.put("__metadata__", new LinkedHashMap<>(header));
+        }
         Map<String, Object> meta = header.get("__metadata__") instanceof Map
                 ? new LinkedHashMap<>(castMap(header.get("__metadata__"))) : new LinkedHashMap<>();
         Alt alt = mergeSidecars(file, siblings, header, meta);

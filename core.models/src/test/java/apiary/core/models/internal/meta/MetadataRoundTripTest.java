@@ -107,8 +107,8 @@ class MetadataRoundTripTest {
 
     @Test
     void otherFormatsGetASidecar() throws Exception {
-        Path f = Files.write(dir.resolve("g.gguf"), new byte[] {0, 1, 2});
-        new MetadataWriter(json, LIMIT).write(f, Map.of("title", "GGUF model"), false);
-        assertEquals("GGUF model", extractor.extract(f, siblings()).title());
+        Path f = Files.write(dir.resolve("g.engine"), new byte[] {0, 1, 2});
+        new MetadataWriter(json, LIMIT).write(f, Map.of("title", "Engine model"), false);
+        assertEquals("Engine model", extractor.extract(f, siblings()).title());
     }
 }
