@@ -32,13 +32,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class GenerationService {
     private final T2IParamRegistry registry;
     private final RunContext context;
-    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000L * 1000L);
+    /** Job ids: the submission time in milliseconds times 1000 plus a counter, unique across restarts (and below 2^53). */
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000L);
     private volatile BackendScheduler scheduler;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobObserver observer;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile apiary.core.api.json.Json json;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BackendRegistry backends;
 
     /** A started job. */
-    public record Job(long id, RunEvents events, CompletableFuture<Void> done, int nextBatchOffset) {
+    public record Job(long id, RunEvents events, CompletableFuture<Void> done, int nextBatchOffset, Runnable cancel) {
     }
 
     /**
@@ -51,7 +56,7 @@ public final class GenerationService {
     public GenerationService(@Reference T2IParamRegistry registry, @Reference OutputStore store,
             @Reference GenerationExecutors executors, @Reference ServerInfo server) {
         this.registry = registry;
-        this.context = new RunContext(() -> scheduler, store, this::status, executors, server.version());
+        this.context = new RunContext(() -> scheduler, store, this::status, executors, server.version(), () -> observer);
     }
 
     /** @param s the backend scheduler (also used by unit tests) */
@@ -90,11 +95,53 @@ public final class GenerationService {
      */
     public Job submit(Session session, Map<String, Object> raw, int batchOffset, BatchIndexes indexes, RunSink sink) {
         T2IRequestImpl request = (T2IRequestImpl) registry.parse(session, raw);
-        long id = ids.incrementAndGet();
+        JobObserver checker = observer;
+        if (checker != null) {
+            checker.check(session, request);
+        }
+        long id = nextId();
         RunEvents events = new RunEvents(sink);
         GenerationRun run = new GenerationRun(id, session, request, batchOffset, context, events, indexes,
                 new JobInterrupt(session.interruptToken()));
-        return new Job(id, events, run.start(), run.nextBatchOffset());
+        apiary.core.api.json.Json j = json;
+        Map<String, Object> body = new java.util.LinkedHashMap<>(raw);
+        body.remove("session_id");
+        run.record(j == null ? String.valueOf(body) : j.write(body));
+        Job job = new Job(id, events, run.start(), run.nextBatchOffset(), run::cancel);
+        JobObserver o = observer;
+        if (o != null) {
+            o.started(session.user().id(), job);
+        }
+        return job;
+    }
+
+    /**
+     * Runs again, under its own id, the tasks of a job that a previous process left unfinished (after a crash or a
+     * restart), each with the seed the ledger recorded, so that no image is lost and none is made twice.
+     *
+     * @param session a session of the job's owner
+     * @param id the job id
+     * @param raw the recorded request body
+     * @param seeds task index to seed of the tasks not done
+     * @return the job
+     */
+    public Job resume(Session session, long id, Map<String, Object> raw, Map<Integer, Long> seeds) {
+        T2IRequestImpl request = (T2IRequestImpl) registry.parse(session, raw);
+        RunEvents events = new RunEvents(RunSink.NONE);
+        GenerationRun run = new GenerationRun(id, session, request, 0, context, events, newIndexes(),
+                new JobInterrupt(session.interruptToken()));
+        run.resumeOnly(seeds);
+        Job job = new Job(id, events, run.start(), run.nextBatchOffset(), run::cancel);
+        JobObserver o = observer;
+        if (o != null) {
+            o.started(session.user().id(), job);
+        }
+        return job;
+    }
+
+    private long nextId() {
+        long floor = System.currentTimeMillis() * 1000L;
+        return ids.updateAndGet(last -> Math.max(last + 1, floor));
     }
 
     /** @return index counters for a new socket or HTTP call */
