@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.ApiError;
 import apiary.core.api.session.User;
 
@@ -11,9 +12,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Who may see and stop which job: owners their own, holders of {@code manage_all_jobs} everyone's. */
+/**
+ * Who may see and stop which job: owners their own, holders of SwarmUI's {@code interrupt_others} everyone's (the
+ * permission that already lets admins stop other users' generations).
+ */
 @Component(service = JobAccess.class)
 public final class JobAccess {
+    /** See and interrupt every user's jobs. */
+    static final String MANAGE_ALL_JOBS = CorePermissions.INTERRUPT_OTHERS;
+    /** See every user's usage: a server status panel. */
+    public static final String VIEW_ALL_USAGE = CorePermissions.READ_SERVER_INFO_PANELS;
+
     private final LiveJobs live;
 
     /** @param live the jobs this front end runs */
@@ -24,7 +33,7 @@ public final class JobAccess {
 
     /** @throws ApiError unless the user may manage everyone's jobs */
     public void requireManageAll(User user) {
-        if (!user.hasPermission(JobPermissions.MANAGE_ALL_JOBS)) {
+        if (!user.hasPermission(MANAGE_ALL_JOBS)) {
             throw new ApiError("You lack permission to manage other users' jobs.");
         }
     }
@@ -41,7 +50,7 @@ public final class JobAccess {
      */
     public Optional<LiveJobs.Live> visible(User user, long id) {
         Optional<LiveJobs.Live> job = live.find(id);
-        if (job.isPresent() && !job.get().userId().equals(user.id()) && !user.hasPermission(JobPermissions.MANAGE_ALL_JOBS)) {
+        if (job.isPresent() && !job.get().userId().equals(user.id()) && !user.hasPermission(MANAGE_ALL_JOBS)) {
             return Optional.empty();
         }
         return job;

@@ -40,7 +40,7 @@ public final class JobSubscription {
         Optional<LiveJobs.Live> live = access.visible(user, jobId);
         if (live.isEmpty()) {
             JobRow row = ledger.job(jobId).filter(r -> r.userId().equals(user.id())
-                    || user.hasPermission(JobPermissions.MANAGE_ALL_JOBS))
+                    || user.hasPermission(JobAccess.MANAGE_ALL_JOBS))
                     .orElseThrow(() -> new ApiError("No job with that id."));
             return CompletableFuture.completedFuture(done(jobId, row.state()));
         }

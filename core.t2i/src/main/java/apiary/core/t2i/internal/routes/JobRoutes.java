@@ -47,11 +47,11 @@ public final class JobRoutes implements RouteProvider {
 
     /** @return the jobs */
     @Route(permission = "basic_image_generation", description = "Lists the caller's generation jobs, newest first "
-            + "(with all=true and the permission manage_all_jobs: everyone's).",
+            + "(with all=true and the permission interrupt_others: everyone's).",
             returns = "\"jobs\": [ { \"job_id\": 1, \"user_id\": \"local\", \"state\": \"running\", \"images\": 4, \"images_done\": 1, "
                     + "\"error\": null, \"created\": 0, \"started\": 0, \"finished\": 0, \"live\": true } ]")
     public Map<String, Object> ListJobs(Session session,
-            @Param(defaultValue = "False", description = "Everyone's jobs (needs manage_all_jobs).") boolean all,
+            @Param(defaultValue = "False", description = "Everyone's jobs (needs interrupt_others).") boolean all,
             @Param(defaultValue = "100", description = "How many, 1 to 1000.") int limit) {
         if (all) {
             access.requireManageAll(session.user());
@@ -76,7 +76,7 @@ public final class JobRoutes implements RouteProvider {
 
     /** @return success */
     @Route(permission = "basic_image_generation", userUpdate = true,
-            description = "Interrupts one job (the caller's own; anyone's with manage_all_jobs); the caller's other jobs go on.",
+            description = "Interrupts one job (the caller's own; anyone's with interrupt_others); the caller's other jobs go on.",
             returns = "\"success\": true")
     public Map<String, Object> InterruptJob(Session session, @Param(description = "The job id.") long job_id) {
         access.interrupt(session.user(), job_id);
@@ -118,11 +118,11 @@ public final class JobRoutes implements RouteProvider {
 
     /** @return usage rows */
     @Route(permission = "basic_image_generation", description = "The caller's usage: images and backend seconds per "
-            + "day, model and backend (with all=true and view_all_usage: everyone's).",
+            + "day, model and backend (with all=true and read_server_info_panels: everyone's).",
             returns = "\"usage\": [ { \"day\": \"2025-01-02\", \"user_id\": \"local\", \"model\": \"...\", \"backend_id\": 0, \"images\": 4, \"backend_seconds\": 1.5 } ]")
     public Map<String, Object> GetUsage(Session session,
-            @Param(defaultValue = "False", description = "Everyone's usage (needs view_all_usage).") boolean all) {
-        if (all && !session.user().hasPermission("view_all_usage")) {
+            @Param(defaultValue = "False", description = "Everyone's usage (needs read_server_info_panels).") boolean all) {
+        if (all && !session.user().hasPermission(JobAccess.VIEW_ALL_USAGE)) {
             throw new ApiError("You lack permission to see everyone's usage.");
         }
         List<Object> out = new ArrayList<>();
