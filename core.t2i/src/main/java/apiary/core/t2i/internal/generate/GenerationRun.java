@@ -140,6 +140,7 @@ final class GenerationRun {
                 : GenerationRun.INTERRUPTED.equals(firstError) ? "interrupted" : "failed";
         observer.finished(id, state, firstError);
         events.emit(RunEvent.Type.DISCARD, Map.of("discard_indices", List.of()), null);
+        events.settle();
         done.complete(null);
     }
 
@@ -176,8 +177,17 @@ final class GenerationRun {
         }
     }
 
+    /** Status frames are for WebSocket clients; an HTTP job skips computing them. */
+    private volatile boolean statusFrames = true;
+
+    void withoutStatusFrames() {
+        statusFrames = false;
+    }
+
     void status() {
-        events.emit(RunEvent.Type.STATUS, context.status().apply(session), null);
+        if (statusFrames) {
+            events.emit(RunEvent.Type.STATUS, context.status().apply(session), null);
+        }
     }
 
     void image(SavedImage image, int index) {

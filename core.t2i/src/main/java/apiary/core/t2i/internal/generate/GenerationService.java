@@ -94,6 +94,15 @@ public final class GenerationService {
      * @throws ApiError for a request that does not parse (nothing has started then)
      */
     public Job submit(Session session, Map<String, Object> raw, int batchOffset, BatchIndexes indexes, RunSink sink) {
+        return submit(session, raw, batchOffset, indexes, sink, true);
+    }
+
+    /**
+     * @param statusFrames whether the job emits status frames (WebSocket clients want them; HTTP answers do not)
+     * @see #submit(Session, Map, int, BatchIndexes, RunSink)
+     */
+    public Job submit(Session session, Map<String, Object> raw, int batchOffset, BatchIndexes indexes, RunSink sink,
+            boolean statusFrames) {
         T2IRequestImpl request = (T2IRequestImpl) registry.parse(session, raw);
         JobObserver checker = observer;
         if (checker != null) {
@@ -103,6 +112,9 @@ public final class GenerationService {
         RunEvents events = new RunEvents(sink);
         GenerationRun run = new GenerationRun(id, session, request, batchOffset, context, events, indexes,
                 new JobInterrupt(session.interruptToken()));
+        if (!statusFrames) {
+            run.withoutStatusFrames();
+        }
         apiary.core.api.json.Json j = json;
         Map<String, Object> body = new java.util.LinkedHashMap<>(raw);
         body.remove("session_id");
