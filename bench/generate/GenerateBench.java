@@ -45,7 +45,7 @@ public final class GenerateBench {
     }
 
     static void http(int port, String session, int n, int size) throws Exception {
-        String body = "{\"session_id\":\"" + session + "\",\"images\":1,\"prompt\":\"bench\",\"width\":" + size + ",\"height\":" + size + "}";
+        String body = "{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"bench\",\"width\":" + size + ",\"height\":" + size + "}";
         for (int i = 0; i < Math.min(200, n); i++) {
             post(port, "GenerateText2Image", body);
         }
@@ -107,7 +107,7 @@ public final class GenerateBench {
             };
             HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/API/GenerateText2ImageWS"), l)
-                    .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"prompt\":\"ws bench\"}", true))
+                    .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"ws bench\"}", true))
                     .exceptionally(e -> {
                         failures.incrementAndGet();
                         closed.complete(null);

@@ -30,7 +30,7 @@ public class JobsIT extends ApiaryTestSupport {
     @Inject
     private BackendRegistry registry;
     private EchoBundle echo;
-    private Integer backend;
+    private final java.util.List<Integer> backends = new java.util.ArrayList<>();
 
     @Before
     public void setUp() throws Exception {
@@ -39,18 +39,19 @@ public class JobsIT extends ApiaryTestSupport {
 
     @After
     public void tearDown() throws Exception {
-        if (backend != null) {
-            registry.remove(backend);
+        for (Integer id : backends) {
+            registry.remove(id);
         }
         echo.close();
     }
 
-    private void addEcho(Map<String, Object> settings) throws InterruptedException {
+    private int addEcho(Map<String, Object> settings) throws InterruptedException {
         BackendDTO dto = registry.add("itest_echo_backend", "jobs", settings);
-        backend = dto.id;
+        backends.add(dto.id);
         for (int i = 0; i < 1000 && registry.backend(dto.id).orElseThrow().status != BackendStatus.RUNNING; i++) {
             Thread.sleep(10);
         }
+        return dto.id;
     }
 
     /** Submits over HTTP on another thread and returns the job id once the job is listed. */
@@ -136,6 +137,78 @@ public class JobsIT extends ApiaryTestSupport {
             Thread.sleep(10);
         }
         assertEquals(before + 3, after);
+    }
+
+    @Test
+    public void usageMatchesTheJobsRunPerBackend() throws Exception {
+        int first = addEcho(Map.of("LatencyMs", 40L));
+        int second = addEcho(Map.of("LatencyMs", 40L));
+        Api api = api();
+        String s = api.newSession();
+        Map<Long, long[]> before = usageByBackend(api, s);
+        Api.Reply a = api.call(s, "GenerateText2Image", Map.of("images", 3, "prompt", "metered", "exactbackendid", first));
+        Api.Reply b = api.call(s, "GenerateText2Image", Map.of("images", 2, "prompt", "metered", "exactbackendid", second));
+        assertEquals(a.toString(), 3, ((List<?>) a.get("images")).size());
+        assertEquals(b.toString(), 2, ((List<?>) b.get("images")).size());
+        Map<Long, long[]> after = usageByBackend(api, s);
+        assertEquals("first backend: three images", 3, after.get((long) first)[0] - figure(before, first, 0));
+        assertEquals("second backend: two images", 2, after.get((long) second)[0] - figure(before, second, 0));
+        assertTrue("backend time of at least the echo latency per task",
+                after.get((long) first)[1] - figure(before, first, 1) >= 3 * 40);
+        assertTrue(after.get((long) second)[1] - figure(before, second, 1) >= 2 * 40);
+        long done = 0;
+        for (Object o : (List<?>) api.call(s, "ListJobs", Map.of("limit", 2)).get("jobs")) {
+            done += ((Number) ((Map<?, ?>) o).get("images_done")).longValue();
+        }
+        assertEquals("the two jobs' finished tasks in the ledger (3 and 2)", 5, done);
+        String everyone = String.valueOf(api.call(s, "GetUsage", Map.of("all", true)).get("usage"));
+        assertTrue("the admin view lists the same rows: " + everyone, everyone.contains("backend_id=" + second));
+    }
+
+    @Test
+    public void aRoleQuotaRefusesRequestsBeyondItWithAClearError() throws Exception {
+        addEcho(Map.of("LatencyMs", 5L));
+        Api api = api();
+        String s = api.newSession();
+        List<String> roles = List.of("owner", "admin", "poweruser", "user", "guest");
+        long used = ((Number) api.call(s, "GetMyQuota", Map.of()).get("images_today")).longValue();
+        try {
+            for (String role : roles) {
+                assertEquals(Map.of("success", true), api.call(s, "SetRoleQuota", Map.of("role", role, "daily_images", used + 2)).json);
+            }
+            assertEquals(used + 2, ((Number) api.call(s, "GetMyQuota", Map.of()).get("daily_images")).longValue());
+            Api.Reply tooMany = api.call(s, "GenerateText2Image", Map.of("images", 3, "prompt", "quota"));
+            assertEquals("Daily image quota exceeded: your roles allow " + (used + 2) + " images per day, " + used
+                    + " were made today and 0 are queued, this request asks for 3. The quota resets at 00:00 UTC.", tooMany.get("error"));
+            Api.Reply fits = api.call(s, "GenerateText2Image", Map.of("images", 2, "prompt", "quota"));
+            assertEquals(fits.toString(), 2, ((List<?>) fits.get("images")).size());
+            assertTrue(String.valueOf(api.call(s, "GenerateText2Image", Map.of("images", 1, "prompt", "quota")).get("error"))
+                    .startsWith("Daily image quota exceeded"));
+            assertEquals("No role with that id.", api.call(s, "SetRoleQuota", Map.of("role", "nobody", "daily_images", 1)).get("error"));
+            assertTrue(String.valueOf(api.call(s, "ListRoleQuotas", Map.of()).get("quotas")).contains("poweruser"));
+        } finally {
+            for (String role : roles) {
+                api.call(s, "SetRoleQuota", Map.of("role", role, "daily_images", 0));
+            }
+        }
+        assertEquals(0L, ((Number) api.call(s, "GetMyQuota", Map.of()).get("daily_images")).longValue());
+    }
+
+    /** @return backend id to {images, backend milliseconds} of the caller's usage */
+    private static Map<Long, long[]> usageByBackend(Api api, String s) {
+        Map<Long, long[]> out = new java.util.HashMap<>();
+        for (Object o : (List<?>) api.call(s, "GetUsage", Map.of()).get("usage")) {
+            Map<?, ?> u = (Map<?, ?>) o;
+            long[] v = out.computeIfAbsent(((Number) u.get("backend_id")).longValue(), k -> new long[2]);
+            v[0] += ((Number) u.get("images")).longValue();
+            v[1] += Math.round(((Number) u.get("backend_seconds")).doubleValue() * 1000);
+        }
+        return out;
+    }
+
+    private static long figure(Map<Long, long[]> usage, int backend, int which) {
+        long[] v = usage.get((long) backend);
+        return v == null ? 0 : v[which];
     }
 
     private static long usageImages(Api api, String s) {

@@ -100,15 +100,23 @@ final class GenerationRun {
             waiting.add(session.track(StatusCounter.WAITING_GENS, 1));
         }
         status();
-        int parallel = Math.max(1, Math.min(tasks.size(), session.user().maxT2ISimultaneous()));
-        for (int i = 0; i < parallel; i++) {
-            launchNext();
-        }
         if (tasks.isEmpty()) {
             end();
+            return done;
         }
+        hooks = context.hooks() == null ? QueueHooks.NONE : context.hooks().get();
+        // SwarmUI's queue-start webhook must return before the first generation starts.
+        hooks.jobStarting().whenComplete((ok, t) -> {
+            int parallel = Math.max(1, Math.min(tasks.size(), session.user().maxT2ISimultaneous()));
+            for (int i = 0; i < parallel; i++) {
+                launchNext();
+            }
+        });
         return done;
     }
+
+    /** The server-wide webhooks this job told it started (null until it did). */
+    private volatile QueueHooks hooks;
 
     private void launchNext() {
         int n = next.getAndIncrement();
@@ -139,6 +147,9 @@ final class GenerationRun {
         String state = firstError == null ? (interrupt.isInterrupted() && !interrupt.stoppedByError() ? "interrupted" : "done")
                 : GenerationRun.INTERRUPTED.equals(firstError) ? "interrupted" : "failed";
         observer.finished(id, state, firstError);
+        if (hooks != null) {
+            hooks.jobEnded(request);
+        }
         events.emit(RunEvent.Type.DISCARD, Map.of("discard_indices", List.of()), null);
         events.settle();
         done.complete(null);
@@ -219,6 +230,7 @@ final class GenerationRun {
     int images() { return images; }
     int batchSize() { return batchSize; }
     boolean previews() { return !request.get(CoreParams.NO_PREVIEWS).orElse(false); }
+    QueueHooks hooks() { return hooks == null ? QueueHooks.NONE : hooks; }
 
     /** @return the offset the next request on the same socket continues from */
     int nextBatchOffset() {

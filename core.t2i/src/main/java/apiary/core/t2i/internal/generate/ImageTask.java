@@ -144,6 +144,11 @@ final class ImageTask {
         double prep = (started - created) / 1e9;
         double gen = (System.nanoTime() - started) / 1e9;
         CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> {
+            if (!run.observer().mayCommit(run.id())) {
+                // Another front end may own the job by now (or the server stops): it makes this image, not us.
+                LOG.log(Level.INFO, "Job {0}: an image is dropped because this front end no longer holds the job", run.requestId());
+                return;
+            }
             try {
                 apiary.core.t2i.internal.output.SavedImage image = run.context().store().save(params, data, mediaType,
                         Integer.toString(index), new ImageMetadata.Timings(prep, gen), !real);
@@ -151,6 +156,9 @@ final class ImageTask {
                     urls.add(image.url());
                 }
                 run.image(image, index);
+                if (real) {
+                    run.hooks().imageSaved(params, Integer.toString(index), image.url());
+                }
             } catch (Exception e) {
                 LOG.log(Level.ERROR, "Saving an image failed", e);
                 fail("Server failed to save an image.");

@@ -23,6 +23,19 @@ public interface JobObserver {
     default void created(long jobId, String userId, String requestJson, int images, int batchSize, long[] seeds) {
     }
 
+    /** A job a dead front end left unfinished runs again here (it was {@link #created} there). */
+    default void resumed(long jobId, String userId, apiary.core.t2i.internal.params.T2IRequestImpl request) {
+    }
+
+    /**
+     * @param jobId a job
+     * @return whether the job may still save images and record its progress here (false once another front end may
+     *         have taken it over, or while the server stops)
+     */
+    default boolean mayCommit(long jobId) {
+        return true;
+    }
+
     /** The job runs; its handle (events, cancel) is available from now on. */
     default void started(String userId, GenerationService.Job job) {
     }

@@ -34,6 +34,7 @@ public final class JobLedger {
             + "j.created_millis, j.started_millis, j.finished_millis";
 
     private final DataSource data;
+    private final boolean shared;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "apiary-job-ledger");
         t.setDaemon(true);
@@ -45,11 +46,23 @@ public final class JobLedger {
     public JobLedger(@Reference Database database) {
         database.migrate(JobSchema.MODULE, JobSchema.scripts());
         this.data = database.dataSource();
+        this.shared = database.dialect() == Database.Dialect.POSTGRESQL;
     }
 
     /** For unit tests: a ledger over a data source whose schema is already migrated. */
     JobLedger(DataSource data) {
         this.data = data;
+        this.shared = false;
+    }
+
+    /** @return the ledger's data source (for the claims and lease tables) */
+    DataSource dataSource() {
+        return data;
+    }
+
+    /** @return whether several front ends may share this ledger (PostgreSQL; H2 files belong to one process) */
+    boolean shared() {
+        return shared;
     }
 
     @Deactivate
@@ -86,11 +99,21 @@ public final class JobLedger {
         });
     }
 
-    /** Records a task's end now (waits for the queued writes first), with its outputs or error. */
-    public void taskFinished(long id, int task, String state, String outputsJson, String error) {
+    /**
+     * Records a task's end now, with its outputs or error and the usage it adds, in one transaction (waits for the
+     * queued writes first): a process killed at any moment leaves either both or neither.
+     *
+     * @param usage the images and backend time to add, or null
+     */
+    public void taskFinished(long id, int task, String state, String outputsJson, String error, Usage usage) {
         long now = System.currentTimeMillis();
-        later(c -> update(c, "UPDATE t2i_job_images SET state = ?, outputs = ?, error = ?, finished_millis = ? WHERE job_id = ? AND task_index = ?",
-                state, outputsJson, error, now, id, task));
+        later(c -> transaction(c, () -> {
+            update(c, "UPDATE t2i_job_images SET state = ?, outputs = ?, error = ?, finished_millis = ? WHERE job_id = ? AND task_index = ?",
+                    state, outputsJson, error, now, id, task);
+            if (usage != null) {
+                addUsage(c, usage);
+            }
+        }));
         flush();
     }
 
@@ -100,16 +123,39 @@ public final class JobLedger {
         later(c -> update(c, "UPDATE t2i_jobs SET state = ?, error = ?, finished_millis = ? WHERE job_id = ?", state, error, now, id));
     }
 
-    /** Adds usage, in the background. */
-    public void usage(String day, String userId, String model, int backendId, long images, long backendMillis) {
-        later(c -> {
-            int n = update(c, "UPDATE t2i_usage SET images = images + ?, backend_millis = backend_millis + ? "
-                    + "WHERE usage_day = ? AND user_id = ? AND model = ? AND backend_id = ?", images, backendMillis, day, userId, model, backendId);
-            if (n == 0) {
-                update(c, "INSERT INTO t2i_usage (usage_day, user_id, model, backend_id, images, backend_millis) VALUES (?, ?, ?, ?, ?, ?)",
-                        day, userId, model, backendId, images, backendMillis);
+    private static void addUsage(Connection c, Usage u) throws SQLException {
+        int n = update(c, "UPDATE t2i_usage SET images = images + ?, backend_millis = backend_millis + ? "
+                + "WHERE usage_day = ? AND user_id = ? AND model = ? AND backend_id = ?", u.images(), u.backendMillis(), u.day(),
+                u.userId(), u.model(), u.backendId());
+        if (n == 0) {
+            update(c, "INSERT INTO t2i_usage (usage_day, user_id, model, backend_id, images, backend_millis) VALUES (?, ?, ?, ?, ?, ?)",
+                    u.day(), u.userId(), u.model(), u.backendId(), u.images(), u.backendMillis());
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /** Runs the steps in one transaction; when another front end inserted the same usage row first, once more. */
+    private static void transaction(Connection c, Step steps) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    steps.run();
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"23505".equals(e.getSQLState()) || attempt >= 3) {
+                        throw e;
+                    }
+                }
             }
-        });
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /**
@@ -215,51 +261,6 @@ public final class JobLedger {
             }
             return ps.executeUpdate();
         }
-    }
-
-    /** A job a previous process left unfinished: its owner, request body and the tasks not done with their seeds. */
-    public record Unfinished(long id, String userId, String requestJson, java.util.Map<Integer, Long> pendingSeeds) {
-    }
-
-    /**
-     * @param frontEnd this front end's id, recorded as the job's runner
-     * @return every job another (dead) process left queued or running, claimed for this front end. With one database
-     *         per front end (H2) every such job is an orphan; front ends sharing PostgreSQL need row claims with a
-     *         heartbeat before this may run there (not done yet)
-     */
-    public List<Unfinished> claimUnfinished(String frontEnd) {
-        flush();
-        List<Unfinished> out = new ArrayList<>();
-        try (Connection c = data.getConnection()) {
-            List<Object[]> jobs = new ArrayList<>();
-            // Jobs this very process runs carry its (per-start) server id; a component restart must not take them.
-            try (PreparedStatement ps = c.prepareStatement("SELECT job_id, user_id, request_json FROM t2i_jobs "
-                    + "WHERE state IN ('queued', 'running') AND front_end <> ? ORDER BY job_id")) {
-                ps.setString(1, frontEnd);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        jobs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
-                    }
-                }
-            }
-            for (Object[] j : jobs) {
-                java.util.Map<Integer, Long> seeds = new java.util.TreeMap<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT task_index, seed FROM t2i_job_images WHERE job_id = ? AND state <> 'done' ORDER BY task_index")) {
-                    ps.setLong(1, (Long) j[0]);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            seeds.put(rs.getInt(1), rs.getLong(2));
-                        }
-                    }
-                }
-                update(c, "UPDATE t2i_jobs SET front_end = ? WHERE job_id = ?", frontEnd, j[0]);
-                out.add(new Unfinished((Long) j[0], (String) j[1], (String) j[2], seeds));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading unfinished jobs failed", e);
-        }
-        return out;
     }
 
     /**

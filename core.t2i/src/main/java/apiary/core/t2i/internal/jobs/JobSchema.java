@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The job ledger's tables, as versioned migrations in portable SQL (H2 2.x and PostgreSQL): one row per job (owner,
  * the request body, state, timings, the front end running it), one row per image task (its seed, state, backend,
- * outputs, error), and usage per day, user, model and backend. Never edit a shipped script; append a new one.
+ * outputs, error), usage per day, user, model and backend, the heartbeats of the front ends sharing the ledger, and
+ * per-role daily quotas. Never edit a shipped script; append a new one.
  */
 final class JobSchema {
     static final String MODULE = "core.t2i";
@@ -54,10 +55,27 @@ final class JobSchema {
             "  secret VARCHAR(128) NOT NULL",
             ")");
 
+    /** The front ends' heartbeats: a front end whose heartbeat stands still for a lease is dead, its jobs are taken over. */
+    private static final String V3 = String.join("\n",
+            "CREATE TABLE t2i_front_ends (",
+            "  front_end VARCHAR(64) NOT NULL PRIMARY KEY,",
+            "  heartbeat_millis BIGINT NOT NULL,",
+            "  started_millis BIGINT NOT NULL",
+            ");",
+            "CREATE INDEX t2i_jobs_front_end ON t2i_jobs (front_end, state)");
+
+    /** Per-role daily quotas (0: no limit). */
+    private static final String V4 = String.join("\n",
+            "CREATE TABLE t2i_role_quotas (",
+            "  role_id VARCHAR(256) NOT NULL PRIMARY KEY,",
+            "  daily_images BIGINT NOT NULL,",
+            "  daily_backend_seconds BIGINT NOT NULL",
+            ")");
+
     private JobSchema() {
     }
 
     static List<String> scripts() {
-        return List.of(V1, V2);
+        return List.of(V1, V2, V3, V4);
     }
 }

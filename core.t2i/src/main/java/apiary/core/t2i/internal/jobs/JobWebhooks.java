@@ -89,6 +89,12 @@ public final class JobWebhooks {
         }
     }
 
+    /** The job ends elsewhere (another front end took it over): its webhook is that front end's to call. */
+    void forget(long jobId) {
+        targets.remove(jobId);
+        images.remove(jobId);
+    }
+
     void finished(long jobId, String userId, String state) {
         URI target = targets.remove(jobId);
         List<String> urls = images.remove(jobId);

@@ -28,9 +28,10 @@ import org.osgi.service.component.annotations.Reference;
  * frames); list them, reattach to one from an event number, interrupt one, or all but one, and read usage.
  */
 @Component(service = RouteProvider.class)
-@RouteArea(value = JobRoutes.AREA, description = "Apiary's generation jobs: list, reattach, per-job interrupt, usage.")
+@RouteArea(value = JobRoutes.AREA, description = JobRoutes.DESCRIPTION)
 public final class JobRoutes implements RouteProvider {
     static final String AREA = "ApiaryJobsAPI";
+    static final String DESCRIPTION = "Apiary's generation jobs: list, reattach, per-job interrupt, usage and quotas.";
 
     private final JobAccess access;
     private final JobLedger ledger;

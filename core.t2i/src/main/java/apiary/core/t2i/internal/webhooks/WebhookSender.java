@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,24 @@ public final class WebhookSender {
      */
     public void send(URI target, byte[] body, String signature) {
         timer.execute(() -> attempt(target, body, signature, 1));
+    }
+
+    /**
+     * One unsigned attempt (SwarmUI's server-wide webhooks are called once, without retries).
+     *
+     * @param target where to send
+     * @param body the JSON body
+     * @return completes (never exceptionally) when the call is answered, fails or times out (30 s)
+     */
+    public CompletableFuture<Void> postOnce(URI target, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, t) -> {
+            if (t != null || r.statusCode() / 100 != 2) {
+                LOG.log(Level.WARNING, "Webhook to {0} failed ({1})", target, t == null ? "status " + r.statusCode() : t.toString());
+            }
+            return null;
+        });
     }
 
     private void attempt(URI target, byte[] body, String signature, int n) {

@@ -11,12 +11,15 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class JobLedgerTest {
-    private static JobLedger ledger() throws Exception {
+    /** @return a ledger over a new in-memory H2 database with every migration applied */
+    static JobLedger ledger() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:ledger" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setURL("jdbc:h2:mem:ledger" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : JobSchema.scripts().get(0).split(";\n")) {
-                s.execute(sql);
+            for (String script : JobSchema.scripts()) {
+                for (String sql : script.split(";\n")) {
+                    s.execute(sql);
+                }
             }
         }
         return new JobLedger(ds);
@@ -28,11 +31,11 @@ class JobLedgerTest {
         l.created(5, "bob", "{\"images\":2}", 2, 1, new long[] {40, 41}, "fe1");
         l.created(6, "eve", "{}", 1, 1, new long[] {1}, "fe1");
         l.taskStarted(5, 0, 3);
-        l.taskFinished(5, 0, "done", "[\"View/bob/raw/a.png\"]", null);
+        l.taskFinished(5, 0, "done", "[\"View/bob/raw/a.png\"]", null,
+                new JobLedger.Usage("2025-01-02", "bob", "sd15.safetensors", 3, 1, 1500));
         l.taskStarted(5, 1, 3);
-        l.taskFinished(5, 1, "failed", "[]", "Echo backend failed");
-        l.usage("2025-01-02", "bob", "sd15.safetensors", 3, 1, 1500);
-        l.usage("2025-01-02", "bob", "sd15.safetensors", 3, 1, 500);
+        l.taskFinished(5, 1, "failed", "[]", "Echo backend failed", null);
+        l.taskFinished(6, 0, "done", "[\"View/bob/raw/b.png\"]", null, new JobLedger.Usage("2025-01-02", "bob", "sd15.safetensors", 3, 1, 500));
         l.finished(5, "failed", "Echo backend failed");
         JobRow job = l.job(5).orElseThrow();
         assertEquals("failed", job.state());
@@ -46,25 +49,6 @@ class JobLedgerTest {
         assertEquals(2, usage.get(0).images());
         assertEquals(2000, usage.get(0).backendMillis());
         assertEquals("queued", l.job(6).orElseThrow().state());
-        l.stop();
-    }
-
-    @Test
-    void unfinishedJobsOfOtherProcessesAreClaimedWithTheirPendingSeeds() throws Exception {
-        JobLedger l = ledger();
-        l.created(7, "bob", "{\"images\":3}", 3, 1, new long[] {10, 11, 12}, "dead-process");
-        l.taskStarted(7, 0, 1);
-        l.taskFinished(7, 0, "done", "[\"View/bob/a.png\"]", null);
-        l.taskStarted(7, 1, 1);
-        l.created(8, "bob", "{}", 1, 1, new long[] {5}, "this-process");
-        l.created(9, "bob", "{}", 1, 1, new long[] {6}, "dead-process");
-        l.finished(9, "done", null);
-        List<JobLedger.Unfinished> claimed = l.claimUnfinished("this-process");
-        assertEquals(1, claimed.size(), "this process's own jobs and finished jobs are left alone");
-        assertEquals(7, claimed.get(0).id());
-        assertEquals(java.util.Map.of(1, 11L, 2, 12L), claimed.get(0).pendingSeeds(), "the running and the queued task, not the done one");
-        assertEquals("this-process", l.job(7).orElseThrow().frontEnd());
-        assertEquals(List.of(), l.claimUnfinished("this-process"), "claimed once");
         l.stop();
     }
 }
