@@ -29,7 +29,7 @@ public final class GenerateBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
+            case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 512); break;
             case "ws": ws(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "seed": seed(Path.of(args[1]), Integer.parseInt(args[2])); break;
             case "history": history(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
@@ -44,8 +44,8 @@ public final class GenerateBench {
         return r.body();
     }
 
-    static void http(int port, String session, int n) throws Exception {
-        String body = "{\"session_id\":\"" + session + "\",\"images\":1,\"prompt\":\"bench\",\"width\":512,\"height\":512}";
+    static void http(int port, String session, int n, int size) throws Exception {
+        String body = "{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"bench\",\"width\":" + size + ",\"height\":" + size + "}";
         for (int i = 0; i < Math.min(200, n); i++) {
             post(port, "GenerateText2Image", body);
         }
@@ -63,7 +63,7 @@ public final class GenerateBench {
             }
         }
         Collections.sort(ms);
-        System.out.printf("http images=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms%n", n, errors,
+        System.out.printf("http %dx%d images=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms%n", size, size, n, errors,
                 ms.get(n / 2), ms.get(n * 9 / 10), ms.get(n * 99 / 100));
     }
 
@@ -107,7 +107,7 @@ public final class GenerateBench {
             };
             HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/API/GenerateText2ImageWS"), l)
-                    .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"prompt\":\"ws bench\"}", true))
+                    .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"ws bench\"}", true))
                     .exceptionally(e -> {
                         failures.incrementAndGet();
                         closed.complete(null);

@@ -44,6 +44,15 @@ public class T2IParamsIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void theCallersParamEditsAreListed() {
+        Api api = api();
+        String s = api.newSession();
+        Map<String, Object> edits = Map.of("groups", Map.of("sampling", Map.of("open", true)), "params", Map.of("steps", Map.of("max", 80)));
+        assertEquals(Map.of("success", true), api.call(s, "SetParamEdits", Map.of("edits", edits)).json);
+        assertEquals(edits, api.call(s, "ListT2IParams", Map.of()).get("param_edits"));
+    }
+
+    @Test
     public void anExtensionsParameterJoinsAndAHigherRankingShadowsTheCore() throws Exception {
         T2IParamProvider ext = () -> List.of(T2IParam.decimal("Glow Strength", 0.5).range(0, 1),
                 T2IParam.integer("Steps", 33).range(1, 99));

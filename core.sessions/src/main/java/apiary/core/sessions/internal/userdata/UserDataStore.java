@@ -2,6 +2,7 @@ package apiary.core.sessions.internal.userdata;
 
 import java.util.Optional;
 
+import apiary.core.api.user.UserDataReader;
 import apiary.core.sessions.internal.db.SessionsDatabase;
 import apiary.core.sessions.internal.db.Sql;
 
@@ -13,14 +14,14 @@ import org.osgi.service.component.annotations.Reference;
  * Small named values per user (SwarmUI's "generic data"): starred models, model preset links, parameter edits and
  * API keys, each stored as text with the time it was last written.
  */
-@Component(service = UserDataStore.class)
-public final class UserDataStore {
+@Component(service = {UserDataStore.class, UserDataReader.class})
+public final class UserDataStore implements UserDataReader {
     /** Name of the starred-models object. */
     public static final String STARRED_MODELS = "starred_models";
     /** Name of the model-to-preset links object. */
     public static final String MODEL_PRESET_LINKS = "model_preset_links";
     /** Name of the parameter edits object. */
-    public static final String PARAM_EDITS = "param_edits";
+    public static final String PARAM_EDITS = UserDataReader.PARAM_EDITS;
 
     /** A stored value and when it was written. */
     public record Entry(String value, long updatedMillis) {
@@ -38,6 +39,11 @@ public final class UserDataStore {
     public Optional<Entry> get(String userId, String name) {
         return sql.queryOne("SELECT data_value, updated_millis FROM acct_user_data WHERE user_id = ? AND data_name = ?",
                 rs -> new Entry(rs.getString(1), rs.getLong(2)), userId, name);
+    }
+
+    @Override
+    public Optional<String> read(String userId, String name) {
+        return get(userId, name).map(Entry::value);
     }
 
     /** Stores a value, replacing any previous one. */

@@ -46,6 +46,12 @@ final class GenerationRun {
     private final AtomicInteger finished = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final List<CounterClaim> waiting = new ArrayList<>();
+    private final JobObserver observer;
+    private volatile String firstError;
+    /** The tasks to run, in order: all of them, or after a restart those the ledger did not record as done. */
+    private List<Integer> tasks;
+    /** Seeds fixed by the ledger for a resumed job (task to seed), or null. */
+    private Map<Integer, Long> fixedSeeds;
 
     GenerationRun(long id, Session session, T2IRequestImpl request, int batchOffset, RunContext context, RunEvents events,
             BatchIndexes indexes, JobInterrupt interrupt) {
@@ -60,41 +66,76 @@ final class GenerationRun {
         this.indexes = indexes;
         this.interrupt = interrupt;
         this.continueAfterErrors = request.get(CoreParams.CONTINUE_AFTER_ERRORS).orElse(false);
+        this.observer = context.jobs() == null || context.jobs().get() == null ? JobObserver.NONE : context.jobs().get();
+    }
+
+    /** @param requestJson the request as submitted, recorded so that the job can run again after a restart */
+    void record(String requestJson) {
+        long[] seeds = new long[images];
+        for (int i = 0; i < images; i++) {
+            seeds[i] = paramsFor(i).getOrDefault(CoreParams.SEED);
+        }
+        observer.created(id, session.user().id(), requestJson, images, batchSize, seeds);
+    }
+
+    /**
+     * Makes this run a resumed job: only the given tasks run, each with its recorded seed.
+     *
+     * @param seeds task index to seed, for the tasks not yet done
+     */
+    void resumeOnly(Map<Integer, Long> seeds) {
+        this.fixedSeeds = Map.copyOf(seeds);
+        this.tasks = new ArrayList<>(new java.util.TreeSet<>(seeds.keySet()));
     }
 
     /** @return completes when every task is done and {@code discard_indices} was emitted */
     CompletableFuture<Void> start() {
-        for (int i = 0; i < images; i++) {
+        if (tasks == null) {
+            tasks = new ArrayList<>();
+            for (int i = 0; i < images; i++) {
+                tasks.add(i);
+            }
+        }
+        for (int i = 0; i < tasks.size(); i++) {
             waiting.add(session.track(StatusCounter.WAITING_GENS, 1));
         }
         status();
-        int parallel = Math.max(1, Math.min(images, session.user().maxT2ISimultaneous()));
-        for (int i = 0; i < parallel; i++) {
-            launchNext();
-        }
-        if (images == 0) {
+        if (tasks.isEmpty()) {
             end();
+            return done;
         }
+        hooks = context.hooks() == null ? QueueHooks.NONE : context.hooks().get();
+        // SwarmUI's queue-start webhook must return before the first generation starts.
+        hooks.jobStarting().whenComplete((ok, t) -> {
+            int parallel = Math.max(1, Math.min(tasks.size(), session.user().maxT2ISimultaneous()));
+            for (int i = 0; i < parallel; i++) {
+                launchNext();
+            }
+        });
         return done;
     }
 
+    /** The server-wide webhooks this job told it started (null until it did). */
+    private volatile QueueHooks hooks;
+
     private void launchNext() {
-        int i = next.getAndIncrement();
-        if (i >= images) {
+        int n = next.getAndIncrement();
+        if (n >= tasks.size()) {
             return;
         }
+        int i = tasks.get(n);
         if (interrupt.isInterrupted()) {
-            taskDone(i);
+            taskDone(n);
             return;
         }
-        new ImageTask(this, paramsFor(i), i * batchSize + batchOffset).start().whenComplete((ok, t) -> taskDone(i));
+        new ImageTask(this, paramsFor(i), i, i * batchSize + batchOffset).start().whenComplete((ok, t) -> taskDone(n));
     }
 
-    private void taskDone(int i) {
+    private void taskDone(int n) {
         synchronized (waiting) {
-            waiting.get(i).close();
+            waiting.get(n).close();
         }
-        if (finished.incrementAndGet() == images) {
+        if (finished.incrementAndGet() == tasks.size()) {
             end();
         } else {
             launchNext();
@@ -103,12 +144,22 @@ final class GenerationRun {
 
     private void end() {
         interrupt.release();
+        String state = firstError == null ? (interrupt.isInterrupted() && !interrupt.stoppedByError() ? "interrupted" : "done")
+                : GenerationRun.INTERRUPTED.equals(firstError) ? "interrupted" : "failed";
+        observer.finished(id, state, firstError);
+        if (hooks != null) {
+            hooks.jobEnded(request);
+        }
         events.emit(RunEvent.Type.DISCARD, Map.of("discard_indices", List.of()), null);
+        events.settle();
         done.complete(null);
     }
 
     /** The i-th task's parameters: seed (or variation seed) moved on by {@code i * batch} unless noseedincrement. */
     private T2IRequestImpl paramsFor(int i) {
+        if (fixedSeeds != null && fixedSeeds.containsKey(i)) {
+            return (T2IRequestImpl) request.with(CoreParams.SEED, fixedSeeds.get(i));
+        }
         if (request.get(CoreParams.NO_SEED_INCREMENT).orElse(false) || i == 0) {
             return request;
         }
@@ -125,6 +176,9 @@ final class GenerationRun {
             if (message.equals(INTERRUPTED) && interrupt.stoppedByError()) {
                 return;
             }
+            if (firstError == null) {
+                firstError = message;
+            }
             if (errorsSent.add(message)) {
                 events.emit(RunEvent.Type.ERROR, Map.of("error", message), null);
             }
@@ -134,8 +188,17 @@ final class GenerationRun {
         }
     }
 
+    /** Status frames are for WebSocket clients; an HTTP job skips computing them. */
+    private volatile boolean statusFrames = true;
+
+    void withoutStatusFrames() {
+        statusFrames = false;
+    }
+
     void status() {
-        events.emit(RunEvent.Type.STATUS, context.status().apply(session), null);
+        if (statusFrames) {
+            events.emit(RunEvent.Type.STATUS, context.status().apply(session), null);
+        }
     }
 
     void image(SavedImage image, int index) {
@@ -155,6 +218,9 @@ final class GenerationRun {
     }
 
     long id() { return id; }
+    JobObserver observer() { return observer; }
+    /** @param reason why to stop every task of this job (a per-job cancel) */
+    void cancel() { interrupt.cancel(); }
     String requestId() { return Long.toString(id); }
     Session session() { return session; }
     RunContext context() { return context; }
@@ -164,6 +230,7 @@ final class GenerationRun {
     int images() { return images; }
     int batchSize() { return batchSize; }
     boolean previews() { return !request.get(CoreParams.NO_PREVIEWS).orElse(false); }
+    QueueHooks hooks() { return hooks == null ? QueueHooks.NONE : hooks; }
 
     /** @return the offset the next request on the same socket continues from */
     int nextBatchOffset() {

@@ -38,7 +38,7 @@ public final class HttpGeneration {
         };
         GenerationService.Job job;
         try {
-            job = service.submit(session, raw, 0, GenerationService.newIndexes(), sink);
+            job = service.submit(session, raw, 0, GenerationService.newIndexes(), sink, false);
         } catch (ApiError e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -28,22 +28,34 @@ final class ImageTask {
 
     private final GenerationRun run;
     private final T2IRequestImpl params;
+    private final int taskIndex;
     private final int imageIndex;
+    private final List<String> urls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String error;
     private final AtomicInteger realOutputs = new AtomicInteger();
     private final List<CompletableFuture<Void>> saves = new ArrayList<>();
     private final long created = System.nanoTime();
 
-    ImageTask(GenerationRun run, T2IRequestImpl params, int imageIndex) {
+    ImageTask(GenerationRun run, T2IRequestImpl params, int taskIndex, int imageIndex) {
         this.run = run;
         this.params = params;
+        this.taskIndex = taskIndex;
         this.imageIndex = imageIndex;
+    }
+
+    private void fail(String message) {
+        if (error == null) {
+            error = message;
+        }
+        run.fail(message);
     }
 
     /** @return completes (never exceptionally) when the task and all its saves are done */
     CompletableFuture<Void> start() {
         BackendScheduler scheduler = run.context().scheduler().get();
         if (scheduler == null) {
-            run.fail("No backends available!");
+            fail("No backends available!");
+            recordEnd();
             return CompletableFuture.completedFuture(null);
         }
         return attempt(scheduler, BackendRequest.of(run.session(), params).withInterrupt(run.interrupt())
@@ -57,7 +69,8 @@ final class ImageTask {
         return acquired.toCompletableFuture().handle((lease, failure) -> {
             close(withdraw);
             if (failure != null) {
-                run.fail(waitFailure(failure));
+                fail(waitFailure(failure));
+                recordEnd();
                 return CompletableFuture.<Void>completedFuture(null);
             }
             return runOn(scheduler, request, lease, mayRedirect);
@@ -71,28 +84,31 @@ final class ImageTask {
             TaskJob job = new TaskJob(params, run.interrupt(), lease.backendId(), Integer.toString(imageIndex), run.requestId(),
                     run.events(), (data, type, real) -> save(data, type, real, started), run.previews(), run.previewMetadata(params));
             GenerationException redirect = null;
+            run.observer().taskStarted(run.id(), taskIndex, lease.backendId());
             try (CounterClaim live = run.session().track(StatusCounter.LIVE_GENS, 1)) {
                 run.status();
                 lease.backend().generate(job);
                 if (realOutputs.get() == 0) {
-                    run.fail(run.interrupt().isInterrupted() ? GenerationRun.INTERRUPTED
+                    fail(run.interrupt().isInterrupted() ? GenerationRun.INTERRUPTED
                             : "No images were generated (all refused, or failed - check server logs for details).");
                 }
             } catch (GenerationException e) {
                 if (e.isRedirect() && mayRedirect && !run.interrupt().isInterrupted()) {
                     redirect = e;
                 } else {
-                    run.fail(run.interrupt().isInterrupted() ? GenerationRun.INTERRUPTED : e.getMessage());
+                    fail(run.interrupt().isInterrupted() ? GenerationRun.INTERRUPTED : e.getMessage());
                 }
             } catch (Exception | LinkageError e) {
                 if (run.interrupt().isInterrupted()) {
-                    run.fail(GenerationRun.INTERRUPTED);
+                    fail(GenerationRun.INTERRUPTED);
                 } else {
                     LOG.log(Level.ERROR, "Backend " + lease.backendId() + " failed to generate", e);
-                    run.fail(FAILED);
+                    fail(FAILED);
                 }
             } finally {
                 lease.close();
+                backendMillis = (System.nanoTime() - started) / 1_000_000;
+                backendId = lease.backendId();
                 run.status();
             }
             return redirect;
@@ -101,8 +117,18 @@ final class ImageTask {
                 LOG.log(Level.INFO, "Backend {0} gave an image task back ({1}); trying another backend", lease.backendId(), redirect.getMessage());
                 return attempt(scheduler, request.excluding(lease.backendId()), false);
             }
-            return allSaved();
+            return allSaved().thenRun(this::recordEnd);
         });
+    }
+
+    private volatile long backendMillis;
+    private volatile int backendId = -1;
+
+    private void recordEnd() {
+        String state = !urls.isEmpty() ? "done" : run.interrupt().isInterrupted() && error == null
+                || GenerationRun.INTERRUPTED.equals(error) ? "interrupted" : "failed";
+        run.observer().taskFinished(run.id(), run.session().user().id(), taskIndex, state, List.copyOf(urls), error,
+                backendId, String.valueOf(params.values().getOrDefault("model", "")), backendMillis);
     }
 
     private synchronized CompletableFuture<Void> allSaved() {
@@ -118,12 +144,24 @@ final class ImageTask {
         double prep = (started - created) / 1e9;
         double gen = (System.nanoTime() - started) / 1e9;
         CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> {
+            if (!run.observer().mayCommit(run.id())) {
+                // Another front end may own the job by now (or the server stops): it makes this image, not us.
+                LOG.log(Level.INFO, "Job {0}: an image is dropped because this front end no longer holds the job", run.requestId());
+                return;
+            }
             try {
-                run.image(run.context().store().save(params, data, mediaType, Integer.toString(index),
-                        new ImageMetadata.Timings(prep, gen), !real), index);
+                apiary.core.t2i.internal.output.SavedImage image = run.context().store().save(params, data, mediaType,
+                        Integer.toString(index), new ImageMetadata.Timings(prep, gen), !real);
+                if (real) {
+                    urls.add(image.url());
+                }
+                run.image(image, index);
+                if (real) {
+                    run.hooks().imageSaved(params, Integer.toString(index), image.url());
+                }
             } catch (Exception e) {
                 LOG.log(Level.ERROR, "Saving an image failed", e);
-                run.fail("Server failed to save an image.");
+                fail("Server failed to save an image.");
             }
         }, run.context().executors().saving());
         synchronized (this) {

@@ -17,7 +17,9 @@ import apiary.core.t2i.internal.output.OutputStore;
  * @param status the caller's {@code GetCurrentStatus} object
  * @param executors the generation threads
  * @param version the server version for metadata
+ * @param jobs told about each job's life (the ledger), or {@link JobObserver#NONE}
+ * @param hooks the server-wide webhooks, or {@link QueueHooks#NONE}
  */
 public record RunContext(Supplier<BackendScheduler> scheduler, OutputStore store, Function<Session, Map<String, Object>> status,
-        GenerationExecutors executors, String version) {
+        GenerationExecutors executors, String version, Supplier<JobObserver> jobs, Supplier<QueueHooks> hooks) {
 }

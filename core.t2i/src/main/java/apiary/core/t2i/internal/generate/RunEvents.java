@@ -32,7 +32,8 @@ public final class RunEvents {
             if (latestKey != null) {
                 kept.removeIf(old -> latestKey.equals(old.latestKey()));
             }
-            if (type != RunEvent.Type.KEEP_ALIVE) {
+            // Status frames are stale by the time anyone replays them; keep-alives mean nothing later.
+            if (type != RunEvent.Type.KEEP_ALIVE && type != RunEvent.Type.STATUS) {
                 kept.add(e);
             }
             for (RunSink s : sinks) {
@@ -59,6 +60,11 @@ public final class RunEvents {
             sinks.add(sink);
         }
         return () -> sinks.remove(sink);
+    }
+
+    /** The job is over: progress and previews no longer matter for a replay, only images, errors and the end. */
+    synchronized void settle() {
+        kept.removeIf(e -> e.type() == RunEvent.Type.PROGRESS);
     }
 
     /** @param sink a sink to stop telling (its client left) */

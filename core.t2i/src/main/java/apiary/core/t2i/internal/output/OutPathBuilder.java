@@ -55,7 +55,8 @@ final class OutPathBuilder {
         return PathCleaner.clean(sb.toString());
     }
 
-    private static String fill(String tag, Input in) {
+    /** @return the tag's value, unformatted (not shortened or cleaned), or null for an unknown tag */
+    static String fill(String tag, Input in) {
         LocalDateTime t = in.time();
         Function<Object, String> text = v -> v == null ? "" : v instanceof List ? String.join("-", strings((List<?>) v)) : String.valueOf(v);
         switch (tag) {

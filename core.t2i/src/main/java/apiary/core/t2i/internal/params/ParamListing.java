@@ -21,10 +21,11 @@ public final class ParamListing {
      * @param params the served parameters in listing order
      * @param user the caller: parameters needing a permission it lacks are left out, models filtered by its access
      * @param models the model lists
+     * @param paramEdits the caller's stored parameter edits ({@code SetParamEdits}), or null
      * @return {@code list}, {@code groups}, {@code models}, {@code model_compat_classes}, {@code model_classes},
      *         {@code wildcards}, {@code param_edits}
      */
-    public static Map<String, Object> of(List<T2IParam<?>> params, User user, ModelCatalog models) {
+    public static Map<String, Object> of(List<T2IParam<?>> params, User user, ModelCatalog models, Object paramEdits) {
         List<Object> list = new ArrayList<>();
         Map<String, Object> groups = new LinkedHashMap<>();
         for (T2IParam<?> p : params) {
@@ -43,7 +44,7 @@ public final class ParamListing {
         out.put("model_compat_classes", compatClasses(models.library()));
         out.put("model_classes", modelClasses(models.library()));
         out.put("wildcards", models.wildcardNames());
-        out.put("param_edits", null);
+        out.put("param_edits", paramEdits);
         return out;
     }
 

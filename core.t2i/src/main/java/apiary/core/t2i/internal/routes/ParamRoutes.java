@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
+import apiary.core.api.json.Json;
 import apiary.core.api.model.ModelLibrary;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.Param;
@@ -13,12 +14,16 @@ import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
 import apiary.core.api.session.Session;
 import apiary.core.api.t2i.T2IParamRegistry;
+import apiary.core.api.user.UserDataReader;
 import apiary.core.t2i.internal.params.ModelCatalog;
 import apiary.core.t2i.internal.params.ParamListing;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code ListT2IParams} and {@code TriggerRefresh}: the parameter listing, generated from the registry. */
 @Component(service = RouteProvider.class)
@@ -31,15 +36,20 @@ public final class ParamRoutes implements RouteProvider {
     private final T2IParamRegistry registry;
     private final ModelCatalog models;
     private final AtomicLong lastRefresh = new AtomicLong();
+    private final Json json;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserDataReader userData;
 
     /**
      * @param registry the parameters
      * @param models the model lists
+     * @param json reads the stored parameter edits
      */
     @Activate
-    public ParamRoutes(@Reference T2IParamRegistry registry, @Reference ModelCatalog models) {
+    public ParamRoutes(@Reference T2IParamRegistry registry, @Reference ModelCatalog models, @Reference Json json) {
         this.registry = registry;
         this.models = models;
+        this.json = json;
     }
 
     /** @return SwarmUI's parameter listing */
@@ -47,9 +57,18 @@ public final class ParamRoutes implements RouteProvider {
             description = "Get a list of available T2I parameters.",
             returns = "\"list\": [ { \"name\": \"Prompt\", \"id\": \"prompt\", \"description\": \"...\", \"type\": \"text\", ... } ],\n"
                     + "\"groups\": [...], \"models\": { \"Stable-Diffusion\": [[\"name\", \"class\"], ...] }, \"model_classes\": {...},\n"
-                    + "\"model_compat_classes\": {...}, \"wildcards\": [...], \"param_edits\": null")
+                    + "\"model_compat_classes\": {...}, \"wildcards\": [...], \"param_edits\": { \"groups\": {...}, \"params\": {...} } (or null)")
     public Map<String, Object> ListT2IParams(Session session) {
-        return ParamListing.of(registry.params(), session.user(), models);
+        return ParamListing.of(registry.params(), session.user(), models, paramEdits(session));
+    }
+
+    /** @return the caller's {@code SetParamEdits} object as SwarmUI lists it, or null when none is stored */
+    private Object paramEdits(Session session) {
+        UserDataReader data = userData;
+        if (data == null) {
+            return null;
+        }
+        return data.read(session.user().id(), UserDataReader.PARAM_EDITS).map(text -> (Object) json.readObject(text)).orElse(null);
     }
 
     /**

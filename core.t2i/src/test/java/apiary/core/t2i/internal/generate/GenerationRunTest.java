@@ -100,7 +100,8 @@ class GenerationRunTest {
     private List<RunEvent> run(TestSession session, Map<String, Object> raw, BackendScheduler s) throws Exception {
         ModelCatalog catalog = ModelCatalog.of(null, null, null);
         T2IParamRegistryImpl registry = RegistryFixture.registry(catalog);
-        RunContext ctx = new RunContext(() -> s, OutputStoreFixture.store(data, catalog), x -> Map.of("status", Map.of()), executors, "test");
+        RunContext ctx = new RunContext(() -> s, OutputStoreFixture.store(data, catalog), x -> Map.of("status", Map.of()), executors, "test", () -> JobObserver.NONE,
+                () -> QueueHooks.NONE);
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         GenerationRun run = new GenerationRun(1, session, registry.parse(session.user(), raw), 0, ctx, new RunEvents(events::add),
                 new BatchIndexes(), new JobInterrupt(session.interruptToken()));
@@ -177,9 +178,17 @@ class GenerationRunTest {
     void anInterruptStopsTheRemainingImages() throws Exception {
         TestSession session = new TestSession(TestUser.admin("local"));
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
         behaviour = job -> {
             if (first.getAndSet(false)) {
                 session.interrupt();
+                interrupted.countDown();
+            } else {
+                try {
+                    interrupted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (!job.interrupt().isInterrupted()) {
                 render(job);

@@ -107,4 +107,18 @@ class WsGenerationTest {
             return s.anyMatch(p -> p.toString().endsWith(".png"));
         }
     }
+
+    @Test
+    void aResumedJobRunsOnlyItsPendingTasksWithTheirRecordedSeeds() throws Exception {
+        java.util.List<Long> seeds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        scheduler.behaviour = job -> {
+            seeds.add(job.request().getOrDefault(apiary.core.api.t2i.CoreParams.SEED));
+            EchoScheduler.render(job);
+        };
+        TestSession session = new TestSession(TestUser.admin("local"));
+        GenerationService.Job job = service().resume(session, 42, Map.of("images", 3, "prompt", "again"), Map.of(1, 501L, 2, 502L));
+        job.done().get(20, TimeUnit.SECONDS);
+        assertEquals(Set.of(501L, 502L), new HashSet<>(seeds), "task 0 was done before the restart; 1 and 2 run with their seeds");
+        assertEquals(42, job.id());
+    }
 }

@@ -1,0 +1,293 @@
+package apiary.core.t2i.internal.jobs;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import apiary.core.api.data.Database;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The durable job ledger in the server database (H2, or PostgreSQL shared by several front ends): jobs, their image
+ * tasks and usage. Progress writes (created, started) go through one ordered background writer so that they never
+ * slow a generation; a finished image is written at once, before its frame is sent, so that a restart never
+ * produces an image twice.
+ */
+@Component(service = JobLedger.class)
+public final class JobLedger {
+    private static final System.Logger LOG = System.getLogger(JobLedger.class.getName());
+    private static final String JOB_COLUMNS = "j.job_id, j.user_id, j.state, j.images, "
+            + "(SELECT COUNT(*) FROM t2i_job_images i WHERE i.job_id = j.job_id AND i.state = 'done'), j.error, j.front_end, "
+            + "j.created_millis, j.started_millis, j.finished_millis";
+
+    private final DataSource data;
+    private final boolean shared;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "apiary-job-ledger");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** @param database the server database */
+    @Activate
+    public JobLedger(@Reference Database database) {
+        database.migrate(JobSchema.MODULE, JobSchema.scripts());
+        this.data = database.dataSource();
+        this.shared = database.dialect() == Database.Dialect.POSTGRESQL;
+    }
+
+    /** For unit tests: a ledger over a data source whose schema is already migrated. */
+    JobLedger(DataSource data) {
+        this.data = data;
+        this.shared = false;
+    }
+
+    /** @return the ledger's data source (for the claims and lease tables) */
+    DataSource dataSource() {
+        return data;
+    }
+
+    /** @return whether several front ends may share this ledger (PostgreSQL; H2 files belong to one process) */
+    boolean shared() {
+        return shared;
+    }
+
+    @Deactivate
+    void stop() {
+        writer.shutdown();
+    }
+
+    /** Records a new job and its tasks (queued), in the background. */
+    public void created(long id, String userId, String requestJson, int images, int batchSize, long[] seeds, String frontEnd) {
+        long now = System.currentTimeMillis();
+        later(c -> {
+            update(c, "INSERT INTO t2i_jobs (job_id, user_id, request_json, state, images, batch_size, front_end, created_millis) "
+                    + "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)", id, userId, requestJson, images, batchSize, frontEnd, now);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t2i_job_images (job_id, task_index, seed, state) VALUES (?, ?, ?, 'queued')")) {
+                for (int i = 0; i < seeds.length; i++) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setLong(3, seeds[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Marks a task running on a backend, in the background. */
+    public void taskStarted(long id, int task, int backendId) {
+        long now = System.currentTimeMillis();
+        later(c -> {
+            update(c, "UPDATE t2i_job_images SET state = 'running', backend_id = ?, started_millis = ? WHERE job_id = ? AND task_index = ?",
+                    backendId, now, id, task);
+            update(c, "UPDATE t2i_jobs SET state = 'running', started_millis = COALESCE(started_millis, ?) WHERE job_id = ? AND state = 'queued'",
+                    now, id);
+        });
+    }
+
+    /**
+     * Records a task's end now, with its outputs or error and the usage it adds, in one transaction (waits for the
+     * queued writes first): a process killed at any moment leaves either both or neither.
+     *
+     * @param usage the images and backend time to add, or null
+     */
+    public void taskFinished(long id, int task, String state, String outputsJson, String error, Usage usage) {
+        long now = System.currentTimeMillis();
+        later(c -> transaction(c, () -> {
+            update(c, "UPDATE t2i_job_images SET state = ?, outputs = ?, error = ?, finished_millis = ? WHERE job_id = ? AND task_index = ?",
+                    state, outputsJson, error, now, id, task);
+            if (usage != null) {
+                addUsage(c, usage);
+            }
+        }));
+        flush();
+    }
+
+    /** Records the job's end, in the background. */
+    public void finished(long id, String state, String error) {
+        long now = System.currentTimeMillis();
+        later(c -> update(c, "UPDATE t2i_jobs SET state = ?, error = ?, finished_millis = ? WHERE job_id = ?", state, error, now, id));
+    }
+
+    private static void addUsage(Connection c, Usage u) throws SQLException {
+        int n = update(c, "UPDATE t2i_usage SET images = images + ?, backend_millis = backend_millis + ? "
+                + "WHERE usage_day = ? AND user_id = ? AND model = ? AND backend_id = ?", u.images(), u.backendMillis(), u.day(),
+                u.userId(), u.model(), u.backendId());
+        if (n == 0) {
+            update(c, "INSERT INTO t2i_usage (usage_day, user_id, model, backend_id, images, backend_millis) VALUES (?, ?, ?, ?, ?, ?)",
+                    u.day(), u.userId(), u.model(), u.backendId(), u.images(), u.backendMillis());
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /** Runs the steps in one transaction; when another front end inserted the same usage row first, once more. */
+    private static void transaction(Connection c, Step steps) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    steps.run();
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!"23505".equals(e.getSQLState()) || attempt >= 3) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * @param userId the owner, or null for everyone's
+     * @param limit the most to return, newest first
+     * @return the jobs
+     */
+    public List<JobRow> jobs(String userId, int limit) {
+        flush();
+        String sql = "SELECT " + JOB_COLUMNS + " FROM t2i_jobs j" + (userId == null ? "" : " WHERE j.user_id = ?")
+                + " ORDER BY j.job_id DESC";
+        List<JobRow> out = new ArrayList<>();
+        try (Connection c = data.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setMaxRows(limit);
+            if (userId != null) {
+                ps.setString(1, userId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the job ledger failed", e);
+        }
+        return out;
+    }
+
+    /** @param id a job id @return that job */
+    public Optional<JobRow> job(long id) {
+        flush();
+        try (Connection c = data.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS + " FROM t2i_jobs j WHERE j.job_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the job ledger failed", e);
+        }
+    }
+
+    /** Usage rows: day, user, model, backend, images, backend milliseconds. */
+    public record Usage(String day, String userId, String model, int backendId, long images, long backendMillis) {
+    }
+
+    /** @param userId a user, or null for everyone @return their usage, newest day first */
+    public List<Usage> usage(String userId) {
+        flush();
+        String sql = "SELECT usage_day, user_id, model, backend_id, images, backend_millis FROM t2i_usage"
+                + (userId == null ? "" : " WHERE user_id = ?") + " ORDER BY usage_day DESC, user_id, model, backend_id";
+        List<Usage> out = new ArrayList<>();
+        try (Connection c = data.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (userId != null) {
+                ps.setString(1, userId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Usage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading usage failed", e);
+        }
+        return out;
+    }
+
+    private static JobRow row(ResultSet rs) throws SQLException {
+        return new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void later(Work w) {
+        writer.execute(() -> now(w));
+    }
+
+    /** Waits until every write queued so far is done. */
+    void flush() {
+        try {
+            writer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "Ledger writer stopped: " + e);
+        }
+    }
+
+    private void now(Work w) {
+        try (Connection c = data.getConnection()) {
+            w.run(c);
+        } catch (SQLException e) {
+            LOG.log(Level.ERROR, "Writing the job ledger failed", e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * @param userId a user
+     * @return the user's webhook secret, made (random, 32 bytes) on first use
+     */
+    public String webhookSecret(String userId) {
+        try (Connection c = data.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM t2i_webhook_secrets WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            byte[] raw = new byte[32];
+            new java.security.SecureRandom().nextBytes(raw);
+            String secret = java.util.HexFormat.of().formatHex(raw);
+            try {
+                update(c, "INSERT INTO t2i_webhook_secrets (user_id, secret) VALUES (?, ?)", userId, secret);
+                return secret;
+            } catch (SQLException raced) {
+                return webhookSecret(userId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the webhook secret failed", e);
+        }
+    }
+}
