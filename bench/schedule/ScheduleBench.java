@@ -63,6 +63,9 @@ public class ScheduleBench {
         row("B's images served", fair.bCount, fifo.bCount, "");
         row("idle backend time while >= K waited (% of backend time)", fair.idlePercent, fifo.idlePercent, "0");
         row("longest backend idle gap while >= K waited (ms)", fair.maxIdleGapMs, fifo.maxIdleGapMs, "");
+        row("mean simulated render time, as slept (ms)", fair.meanRenderMs, fifo.meanRenderMs, "" + L_MS);
+        row("throughput / (K / mean render time)", fair.throughput * fair.meanRenderMs / (K * 1000.0),
+                fifo.throughput * fifo.meanRenderMs / (K * 1000.0), "(scheduler efficiency)");
         row("overhead, 1,000 queued: median release -> next grant (ms)", fairO.medianHandoverMs, fifoO.medianHandoverMs, "<= 1");
         row("overhead, 1,000 queued: p99 release -> next grant (ms)", fairO.p99HandoverMs, fifoO.p99HandoverMs, "");
         row("overhead, 1,000 queued: wall time per job, L = 0 (ms)", fairO.perJobMs, fifoO.perJobMs, "<= 1");
@@ -77,7 +80,8 @@ public class ScheduleBench {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format("%.0f", v) : String.format("%.3f", v);
     }
 
-    record Result(double throughput, double bP50, double bP95, double bMax, int bCount, double idlePercent, double maxIdleGapMs) {
+    record Result(double throughput, double bP50, double bP95, double bMax, int bCount, double idlePercent, double maxIdleGapMs,
+            double meanRenderMs) {
     }
 
     record Overhead(double medianHandoverMs, double p99HandoverMs, double perJobMs) {
@@ -121,27 +125,29 @@ public class ScheduleBench {
             BenchSession b = new BenchSession("b");
             BenchSession c = new BenchSession("c");
             AtomicLong completed = new AtomicLong();
-            AtomicInteger busy = new AtomicInteger();
+            AtomicLong renderNanos = new AtomicLong();
+            AtomicLong renders = new AtomicLong();
             IdleMeter idle = new IdleMeter(rig.core);
             List<Long> bWaits = new CopyOnWriteArrayList<>();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService renders = Executors.newCachedThreadPool();
+            ExecutorService renderThreads = Executors.newCachedThreadPool();
             Runner runner = (session, onGranted) -> {
                 long asked = System.nanoTime();
                 return rig.core.acquire(BackendRequest.of(session, null)).toCompletableFuture().thenAcceptAsync(lease -> {
                     onGranted.accept(System.nanoTime() - asked);
                     idle.granted(lease.backendId());
-                    busy.incrementAndGet();
+                    long began = System.nanoTime();
                     sleep(L_MS);
-                    busy.decrementAndGet();
+                    renderNanos.addAndGet(System.nanoTime() - began);
+                    renders.incrementAndGet();
                     if (System.nanoTime() < end) {
                         completed.incrementAndGet();
                     }
                     idle.released(lease.backendId());
                     lease.close();
-                }, renders);
+                }, renderThreads);
             };
             Thread batchA = batches(runner, a, 40, running);
             Thread batchC = batches(runner, c, 10, running);
@@ -160,11 +166,11 @@ public class ScheduleBench {
             CompletableFuture.allOf(bJobs.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
             batchA.join();
             batchC.join();
-            renders.shutdown();
+            renderThreads.shutdown();
             List<Long> waits = new ArrayList<>(bWaits);
             Collections.sort(waits);
             return new Result(throughput, ms(pct(waits, 0.50)), ms(pct(waits, 0.95)), ms(waits.get(waits.size() - 1)), waits.size(),
-                    idle.percent(start, end), ms(idle.maxGap));
+                    idle.percent(start, end), ms(idle.maxGap), renderNanos.get() / 1e6 / Math.max(1, renders.get()));
         }
     }
 
