@@ -30,6 +30,8 @@ import apiary.core.api.session.Session;
 import apiary.core.api.session.SessionService;
 import apiary.core.api.session.StatusCounter;
 import apiary.core.api.t2i.CoreParams;
+import apiary.core.api.user.RoleInfo;
+import apiary.core.api.user.RoleStore;
 import apiary.itest.ApiaryTestSupport;
 import apiary.itest.EchoBundle;
 
@@ -51,6 +53,8 @@ public class SchedulerIT extends ApiaryTestSupport {
     private BackendScheduler scheduler;
     @Inject
     private SessionService sessions;
+    @Inject
+    private RoleStore roles;
 
     private BackendFixture backends;
     private EchoBundle echo;
@@ -101,6 +105,15 @@ public class SchedulerIT extends ApiaryTestSupport {
                 }
             }
         });
+    }
+
+    /** The old instance shuts down on a worker thread right after its last job: wait for its line in the log. */
+    private static void awaitContent(Path file, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && !(Files.exists(file) && Files.readString(file).equals(expected))) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, Files.exists(file) ? Files.readString(file) : "(no file)");
     }
 
     private void assertCountersZero() {
@@ -241,7 +254,7 @@ public class SchedulerIT extends ApiaryTestSupport {
         CompletableFuture<BackendLease> waiting = scheduler.acquire(BackendRequest.of(session, params())).toCompletableFuture();
         assertEquals(1, running.get(20, TimeUnit.SECONDS).outputs.size());
         backends.await(b.id, BackendStatus.DISABLED);
-        assertEquals("stopped " + b.id + "\n", Files.readString(log));
+        awaitContent(log, "stopped " + b.id + "\n");
         try {
             waiting.get(20, TimeUnit.SECONDS);
             fail("no backend is left to run it");
@@ -256,12 +269,37 @@ public class SchedulerIT extends ApiaryTestSupport {
         assertTrue(registry.remove(b.id));
         assertEquals(1, again.get(20, TimeUnit.SECONDS).outputs.size());
         assertTrue(registry.backend(b.id).isEmpty());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.readString(log).equals("stopped " + b.id + "\nstopped " + b.id + "\n") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        awaitContent(log, "stopped " + b.id + "\nstopped " + b.id + "\n");
+        assertCountersZero();
+    }
+
+    @Test
+    public void theRolesQueueLimitRefusesMoreImages() throws Exception {
+        BackendDTO b = backends.addEcho("busy", Map.of());
+        backends.await(b.id, BackendStatus.RUNNING);
+        List<RoleInfo> before = new java.util.ArrayList<>();
+        for (String id : session.user().roles()) {
+            roles.find(id).ifPresent(r -> {
+                before.add(r);
+                roles.save(r.withMaxQueuedImages(2));
+            });
         }
-        assertEquals("the deleted backend stopped once its job was done", "stopped " + b.id + "\nstopped " + b.id + "\n",
-                Files.readString(log));
+        try {
+            assertEquals(2, session.user().maxQueuedImages());
+            BackendLease running = lease(BackendRequest.of(session, params()));
+            CompletableFuture<BackendLease> queued = scheduler.acquire(BackendRequest.of(session, params())).toCompletableFuture();
+            try {
+                scheduler.acquire(BackendRequest.of(session, params())).toCompletableFuture().get(20, TimeUnit.SECONDS);
+                fail("a third image is over the role's limit");
+            } catch (ExecutionException e) {
+                assertEquals("You already have 2 image(s) queued or running, the most your role allows (2). Wait for some of "
+                        + "them to finish, or ask an admin to raise the limit.", e.getCause().getMessage());
+            }
+            running.close();
+            queued.get(20, TimeUnit.SECONDS).close();
+        } finally {
+            before.forEach(roles::save);
+        }
         assertCountersZero();
     }
 }

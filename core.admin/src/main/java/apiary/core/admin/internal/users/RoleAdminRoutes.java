@@ -126,7 +126,8 @@ public final class RoleAdminRoutes implements RouteProvider {
             returns = "    \"roles\": [\n        \"user\": {\n            \"name\": \"User\",\n            \"description\": \"Text here...\",\n"
                     + "            \"max_out_depth_path\": 5,\n            \"is_auto_generated\": true,\n            \"model_whitelist\": [],\n"
                     + "            \"model_blacklist\": [],\n            \"permissions\": [\"first\", \"second\"],\n"
-                    + "            \"max_t2i_simultaneous\": 32,\n            \"allow_unsafe_outpaths\": false\n        }\n    ]")
+                    + "            \"max_t2i_simultaneous\": 32,\n            \"allow_unsafe_outpaths\": false,\n"
+                    + "            \"max_queued_images\": 1000,  // Apiary\n            \"scheduling_weight\": 1.0  // Apiary\n        }\n    ]")
     public Map<String, Object> AdminListRoles() {
         Map<String, Object> all = new LinkedHashMap<>();
         for (RoleInfo r : roles.roles()) {
@@ -140,6 +141,8 @@ public final class RoleAdminRoutes implements RouteProvider {
             role.put("permissions", new ArrayList<>(r.permissions()));
             role.put("max_t2i_simultaneous", r.maxT2ISimultaneous());
             role.put("allow_unsafe_outpaths", r.allowUnsafeOutpaths());
+            role.put("max_queued_images", r.maxQueuedImages()); // Apiary's limits (AdminSetRoleLimits)
+            role.put("scheduling_weight", r.schedulingWeight());
             all.put(r.id(), role);
         }
         return Replies.of("roles", all);

@@ -64,6 +64,24 @@ class RoleAdminRoutesTest {
     }
 
     @Test
+    void roleLimitsAreCheckedAndKeptByAdminEditRole() {
+        RoleLimitRoutes limits = new RoleLimitRoutes(roles);
+        routes.AdminAddRole("painters");
+        assertEquals(Map.of("success", true), limits.AdminSetRoleLimits("Painters", 7, 2.5));
+        RoleInfo r = roles.find("painters").orElseThrow();
+        assertEquals(7, r.maxQueuedImages());
+        assertEquals(2.5, r.schedulingWeight());
+        routes.AdminEditRole("painters", "Paint.", 5, 4, false, "", "", "fundamental");
+        assertEquals(7, roles.find("painters").orElseThrow().maxQueuedImages(), "SwarmUI's edit keeps Apiary's limits");
+        assertEquals("max_queued_images must be between 1 and 1000000.", error(() -> limits.AdminSetRoleLimits("painters", 0, 1)));
+        assertEquals("scheduling_weight must be greater than 0 and at most 1000.",
+                error(() -> limits.AdminSetRoleLimits("painters", 5, Double.NaN)));
+        assertEquals("scheduling_weight must be greater than 0 and at most 1000.", error(() -> limits.AdminSetRoleLimits("painters", 5, 1001)));
+        assertEquals("No role by that name exists.", error(() -> limits.AdminSetRoleLimits("ghost", 5, 1)));
+        assertEquals(2.5, roles.find("painters").orElseThrow().schedulingWeight(), "a refused change changed nothing");
+    }
+
+    @Test
     void builtInRolesCannotBeDeleted() {
         assertEquals("That role is an auto-generated core role and cannot be deleted.", error(() -> routes.AdminDeleteRole("owner")));
     }
@@ -72,7 +90,10 @@ class RoleAdminRoutesTest {
     void listsHaveSwarmShapes() {
         Map<?, ?> owner = (Map<?, ?>) ((Map<?, ?>) routes.AdminListRoles().get("roles")).get("owner");
         assertEquals(List.of("name", "description", "max_outpath_depth", "is_auto_generated", "model_whitelist", "model_blacklist",
-                "permissions", "max_t2i_simultaneous", "allow_unsafe_outpaths"), List.copyOf(owner.keySet()));
+                "permissions", "max_t2i_simultaneous", "allow_unsafe_outpaths", "max_queued_images", "scheduling_weight"),
+                List.copyOf(owner.keySet()), "SwarmUI's keys in its order, then Apiary's two limits");
+        assertEquals(RoleInfo.DEFAULT_MAX_QUEUED_IMAGES, owner.get("max_queued_images"));
+        assertEquals(1.0, owner.get("scheduling_weight"));
         assertEquals(true, owner.get("is_auto_generated"));
         assertEquals(List.of("*"), owner.get("permissions"));
         Map<String, Object> perms = routes.AdminListPermissions();

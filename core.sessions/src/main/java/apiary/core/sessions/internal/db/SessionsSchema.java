@@ -76,11 +76,16 @@ final class SessionsSchema {
             "  permission_id VARCHAR(256) NOT NULL PRIMARY KEY",
             ");");
 
+    /** Apiary's role limits beyond SwarmUI's (issue #8): queued images per user and the fair-share weight. */
+    private static final String V2 = String.join("\n",
+            "ALTER TABLE acct_roles ADD COLUMN max_queued_images INT DEFAULT 1000 NOT NULL;",
+            "ALTER TABLE acct_roles ADD COLUMN scheduling_weight DOUBLE PRECISION DEFAULT 1 NOT NULL;");
+
     private SessionsSchema() {
     }
 
     /** @return the migrations, oldest first */
     static List<String> scripts() {
-        return List.of(V1);
+        return List.of(V1, V2);
     }
 }

@@ -13,14 +13,17 @@ import apiary.core.api.json.Json;
 import apiary.core.api.user.RoleInfo;
 import apiary.core.sessions.internal.db.Sql;
 
-/** Rows of {@code acct_roles} and {@code acct_role_tracked}; lists are stored as JSON arrays. */
+/**
+ * Rows of {@code acct_roles} and {@code acct_role_tracked}; lists are stored as JSON arrays. Besides SwarmUI's
+ * fields a role keeps Apiary's two generation limits, {@code max_queued_images} and {@code scheduling_weight}.
+ */
 final class RoleTable {
     private static final String UPDATE = "UPDATE acct_roles SET name = ?, description = ?, max_outpath_depth = ?, "
             + "max_t2i_simultaneous = ?, allow_unsafe_outpaths = ?, model_whitelist = ?, model_blacklist = ?, "
-            + "permissions = ? WHERE role_id = ?";
+            + "permissions = ?, max_queued_images = ?, scheduling_weight = ? WHERE role_id = ?";
     private static final String INSERT = "INSERT INTO acct_roles (name, description, max_outpath_depth, "
-            + "max_t2i_simultaneous, allow_unsafe_outpaths, model_whitelist, model_blacklist, permissions, role_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "max_t2i_simultaneous, allow_unsafe_outpaths, model_whitelist, model_blacklist, permissions, "
+            + "max_queued_images, scheduling_weight, role_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Sql sql;
     private final Json json;
@@ -32,7 +35,8 @@ final class RoleTable {
 
     List<RoleInfo> loadAll() {
         return sql.query("SELECT role_id, name, description, max_outpath_depth, max_t2i_simultaneous, "
-                + "allow_unsafe_outpaths, model_whitelist, model_blacklist, permissions FROM acct_roles", this::map);
+                + "allow_unsafe_outpaths, model_whitelist, model_blacklist, permissions, max_queued_images, "
+                + "scheduling_weight FROM acct_roles", this::map);
     }
 
     Set<String> tracked() {
@@ -71,7 +75,7 @@ final class RoleTable {
     private Object[] params(RoleInfo r) {
         return new Object[] {r.name(), r.description(), r.maxOutPathDepth(), r.maxT2ISimultaneous(),
             r.allowUnsafeOutpaths(), json.write(r.modelWhitelist()), json.write(r.modelBlacklist()),
-            json.write(new ArrayList<>(r.permissions())), r.id()};
+            json.write(new ArrayList<>(r.permissions())), r.maxQueuedImages(), r.schedulingWeight(), r.id()};
     }
 
     private RoleInfo map(ResultSet rs) throws SQLException {
@@ -83,6 +87,8 @@ final class RoleTable {
                 .withModelWhitelist(strings(rs.getString(7)))
                 .withModelBlacklist(strings(rs.getString(8)))
                 .withPermissions(new LinkedHashSet<>(strings(rs.getString(9))))
+                .withMaxQueuedImages(rs.getInt(10))
+                .withSchedulingWeight(rs.getDouble(11))
                 .withBuiltIn(BuiltInRoles.isBuiltIn(rs.getString(1)));
     }
 
