@@ -111,8 +111,9 @@ public class ServerSettingsIT extends ApiaryTestSupport {
             settings.change(Map.of("network.authbypassips", "127.0.0.1"));
             assertEquals("loopback bypasses the gate", 200, api.post("GetNewSession", Map.of()).status);
 
-            settings.change(Map.of("network.maxnetworkrequestmegabytes", 0));
-            assertEquals("bad content length", api.post("GetNewSession", Map.of()).get("error"));
+            settings.change(Map.of("network.maxnetworkrequestmegabytes", 1));
+            assertEquals("bad content length", api.post("GetNewSession", Map.of("pad", "p".repeat(1 << 20))).get("error"));
+            assertEquals(200, api.post("GetNewSession", Map.of()).status);
         } finally {
             settings.change(Map.of("network.accesscontrolalloworigin", "", "network.requiredauthorization", "",
                     "network.authbypassips", "127.0.0.1,::1,::ffff:127.0.0.1", "network.maxnetworkrequestmegabytes", 200));

@@ -112,6 +112,17 @@ public final class PostgresServer implements AutoCloseable {
                 "-w", "-t", "60", "-o", "-p " + port + " -h 127.0.0.1 -k " + sockets, "start");
     }
 
+    /** Stops the server, keeping its data (an outage); {@link #startAgain()} brings it back on the same port. */
+    public void stopServer() throws Exception {
+        run(true, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the server again after {@link #stopServer()}. */
+    public void startAgain() throws Exception {
+        run(true, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
+                "-w", "-t", "60", "-o", "-p " + port + " -h 127.0.0.1 -k " + sockets, "start");
+    }
+
     /** Creates a database owned by the test user. */
     public void createDatabase(String name) throws Exception {
         run(false, bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", USER, name);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import apiary.itest.Api;
 
@@ -25,8 +26,11 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
     private int port;
     private final List<Api.Reply> startupReplies = new ArrayList<>();
+    private final Predicate<Api.Reply> started;
 
-    private ServerProcess(Path dataDir, List<String> extraArgs, Map<String, String> systemProperties) {
+    private ServerProcess(Path dataDir, List<String> extraArgs, Map<String, String> systemProperties,
+            Predicate<Api.Reply> started) {
+        this.started = started;
         this.dataDir = dataDir;
         this.extraArgs = extraArgs;
         this.systemProperties = systemProperties;
@@ -50,7 +54,16 @@ public final class ServerProcess implements AutoCloseable {
      * @param systemProperties {@code -D} properties, e.g. {@code apiary.db.type}
      */
     public static ServerProcess start(Path dataDir, List<String> extraArgs, Map<String, String> systemProperties) throws Exception {
-        ServerProcess p = new ServerProcess(dataDir, extraArgs, systemProperties);
+        return start(dataDir, extraArgs, systemProperties, reply -> reply.status == 200);
+    }
+
+    /**
+     * @param started the answer to GetNewSession that counts as started (e.g. a 503 for a server whose database is
+     *        down)
+     */
+    public static ServerProcess start(Path dataDir, List<String> extraArgs, Map<String, String> systemProperties,
+            Predicate<Api.Reply> started) throws Exception {
+        ServerProcess p = new ServerProcess(dataDir, extraArgs, systemProperties, started);
         p.launch();
         return p;
     }
@@ -80,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 Api.Reply reply = api().post("GetNewSession", Map.of());
                 startupReplies.add(reply);
-                if (reply.status == 200) {
+                if (started.test(reply)) {
                     return;
                 }
             } catch (RuntimeException e) {
@@ -96,7 +109,7 @@ public final class ServerProcess implements AutoCloseable {
         return new Api(port);
     }
 
-    /** @return every answer to GetNewSession the last start saw while waiting for the server, the last one a 200 */
+    /** @return every answer to GetNewSession the last start saw while waiting for the server, the last one the started one */
     public List<Api.Reply> startupReplies() {
         return List.copyOf(startupReplies);
     }
@@ -104,6 +117,11 @@ public final class ServerProcess implements AutoCloseable {
     /** @return the port */
     public int port() {
         return port;
+    }
+
+    /** @return the process id, e.g. to read its memory use from /proc */
+    public long pid() {
+        return process.pid();
     }
 
     /** @return the console output so far */

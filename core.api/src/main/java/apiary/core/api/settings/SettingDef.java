@@ -30,10 +30,19 @@ public final class SettingDef {
     private final boolean restricted;
     private final boolean strictValues;
     private final List<SettingDef> children;
+    private final Double minimum;
+    private final Double maximum;
 
     private SettingDef(String name, SettingType type, Object defaultValue, String description,
             Supplier<List<String>> values, List<String> valueNames, boolean secret, boolean hidden,
             boolean restricted, boolean strictValues, List<SettingDef> children) {
+        this(name, type, defaultValue, description, values, valueNames, secret, hidden, restricted, strictValues,
+                children, null, null);
+    }
+
+    private SettingDef(String name, SettingType type, Object defaultValue, String description,
+            Supplier<List<String>> values, List<String> valueNames, boolean secret, boolean hidden,
+            boolean restricted, boolean strictValues, List<SettingDef> children, Double minimum, Double maximum) {
         this.name = Objects.requireNonNull(name, "name");
         this.id = name.toLowerCase(Locale.ROOT);
         this.type = type;
@@ -46,6 +55,8 @@ public final class SettingDef {
         this.restricted = restricted;
         this.strictValues = strictValues;
         this.children = List.copyOf(children);
+        this.minimum = minimum;
+        this.maximum = maximum;
     }
 
     private static SettingDef leaf(String name, SettingType type, Object def, String description) {
@@ -120,28 +131,60 @@ public final class SettingDef {
 
     /** @param names display names parallel to the values @return a copy with value names */
     public SettingDef withValueNames(List<String> names) {
-        return new SettingDef(name, type, defaultValue, description, values, names, secret, hidden, restricted, strictValues, children);
+        return new SettingDef(name, type, defaultValue, description, values, names, secret, hidden, restricted, strictValues, children,
+                minimum, maximum);
     }
 
     /** @return a copy whose value is masked as {@code "\t<secret>"} when shown */
     public SettingDef asSecret() {
-        return new SettingDef(name, type, defaultValue, description, values, valueNames, true, hidden, restricted, strictValues, children);
+        return new SettingDef(name, type, defaultValue, description, values, valueNames, true, hidden, restricted, strictValues, children,
+                minimum, maximum);
     }
 
     /** @return a copy that is never shown in settings lists (but still stored) */
     public SettingDef asHidden() {
-        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, true, restricted, strictValues, children);
+        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, true, restricted, strictValues, children,
+                minimum, maximum);
     }
 
     /** @return a copy that users may not change themselves (e.g. {@code roles}) */
     public SettingDef asRestricted() {
-        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, hidden, true, strictValues, children);
+        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, hidden, true, strictValues, children,
+                minimum, maximum);
     }
 
     /** @return a copy of a dropdown that refuses values not in its option list */
     public SettingDef withStrictValues() {
-        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, hidden, restricted, true, children);
+        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, hidden, restricted, true, children,
+                minimum, maximum);
     }
+
+    /**
+     * Declares the values a number setting may take; others are refused when the setting is changed (and a stored
+     * value outside the range is ignored in favour of the default). Use it for every number the server cannot run
+     * with outside some range, e.g. a request size of 0.
+     *
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return a copy with the range
+     * @throws IllegalStateException for a setting that is not a number, or when the default lies outside the range
+     */
+    public SettingDef withRange(double min, double max) {
+        if (type != SettingType.INTEGER && type != SettingType.DECIMAL) {
+            throw new IllegalStateException("Only number settings have a range: " + id);
+        }
+        double def = ((Number) defaultValue).doubleValue();
+        if (min > max || def < min || def > max) {
+            throw new IllegalStateException("Default " + defaultValue + " of setting " + id + " is outside [" + min + ", " + max + "]");
+        }
+        return new SettingDef(name, type, defaultValue, description, values, valueNames, secret, hidden, restricted,
+                strictValues, children, min, max);
+    }
+
+    /** @return the smallest allowed value of a number setting, or {@code null} when unbounded */
+    public Double minimum() { return minimum; }
+    /** @return the largest allowed value of a number setting, or {@code null} when unbounded */
+    public Double maximum() { return maximum; }
 
     /** @return the lowercase id */
     public String id() { return id; }

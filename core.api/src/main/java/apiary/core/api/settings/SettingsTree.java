@@ -146,22 +146,27 @@ public final class SettingsTree {
                 }
                 return s;
             }
-            case INTEGER:
+            case INTEGER: {
+                long n;
                 try {
-                    return new BigDecimal(scalarText(def, json).trim()).longValueExact();
+                    n = new BigDecimal(scalarText(def, json).trim()).longValueExact();
                 } catch (ArithmeticException | NumberFormatException e) {
                     throw invalid(def, json, "must be a whole number");
                 }
-            case DECIMAL:
+                return inRange(def, json, n);
+            }
+            case DECIMAL: {
+                double d;
                 try {
-                    double d = Double.parseDouble(scalarText(def, json).trim());
+                    d = Double.parseDouble(scalarText(def, json).trim());
                     if (Double.isNaN(d) || Double.isInfinite(d)) {
                         throw new NumberFormatException();
                     }
-                    return d;
                 } catch (NumberFormatException e) {
                     throw invalid(def, json, "must be a number");
                 }
+                return inRange(def, json, d);
+            }
             case BOOLEAN: {
                 String s = scalarText(def, json).trim();
                 if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
@@ -203,6 +208,23 @@ public final class SettingsTree {
             out.add(String.valueOf(o));
         }
         return out;
+    }
+
+    private static <N extends Number> N inRange(SettingDef def, Object json, N value) {
+        double v = value.doubleValue();
+        Double min = def.minimum();
+        Double max = def.maximum();
+        if ((min != null && v < min) || (max != null && v > max)) {
+            throw invalid(def, json, "must be between " + plain(min) + " and " + plain(max));
+        }
+        return value;
+    }
+
+    private static String plain(Double d) {
+        if (d == null) {
+            return "any";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.valueOf(d);
     }
 
     private static IllegalArgumentException invalid(SettingDef def, Object value, String why) {

@@ -67,4 +67,24 @@ class SettingsTreeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(installed, "yes"));
         assertEquals("Invalid value 'yes' for setting 'isinstalled': must be true or false.", e.getMessage());
     }
+
+    @Test
+    void numbersOutsideTheirRangeAreRefused() {
+        SettingDef size = SettingDef.integer("Size", 200, "Megabytes.").withRange(1, 2047);
+        assertEquals(1L, SettingsTree.coerce(size, 1));
+        assertEquals(2047L, SettingsTree.coerce(size, "2047"));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(size, 0));
+        assertEquals("Invalid value '0' for setting 'size': must be between 1 and 2047.", zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(size, -5));
+        assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(size, 2048));
+        assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(size, "1e999999"));
+        SettingDef volume = SettingDef.decimal("Volume", 0.5, "0 to 1.").withRange(0, 1);
+        assertEquals(1.0, SettingsTree.coerce(volume, 1));
+        assertEquals("Invalid value '1.5' for setting 'volume': must be between 0 and 1.",
+                assertThrows(IllegalArgumentException.class, () -> SettingsTree.coerce(volume, 1.5)).getMessage());
+        // Ranges travel with the other modifiers.
+        assertEquals(1.0, size.asHidden().asSecret().minimum());
+        assertThrows(IllegalStateException.class, () -> SettingDef.text("T", "x", "").withRange(0, 1));
+        assertThrows(IllegalStateException.class, () -> SettingDef.integer("N", 5, "").withRange(6, 10));
+    }
 }

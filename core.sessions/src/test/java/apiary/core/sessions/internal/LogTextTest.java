@@ -12,4 +12,9 @@ class LogTextTest {
         String cut = LogText.oneLine("x".repeat(20_000));
         assertTrue(cut.endsWith("... (cut)") && cut.length() < 10_100);
     }
+
+    @Test
+    void invisibleAndDirectionCharactersAreShownEscaped() {
+        assertEquals("name \\u202egpj.exe \\u2066x\\u2069 \\u2028", LogText.oneLine("name \u202egpj.exe \u2066x\u2069 \u2028"));
+    }
 }

@@ -48,6 +48,8 @@ public final class RoleAdminRoutes implements RouteProvider {
         this.permissions = permissions;
     }
 
+    static final int MAX_NAME_LENGTH = 256;
+
     /**
      * @param name the new role's name; its id is the name cleaned to {@code A-Z 0-9 _} and lowercased
      * @return success
@@ -55,6 +57,10 @@ public final class RoleAdminRoutes implements RouteProvider {
     @Route(permission = CorePermissions.CONFIGURE_ROLES, nonFinal = true, userUpdate = true,
             description = "Admin route to create a new user permission role.", returns = "    \"success\": true")
     public Map<String, Object> AdminAddRole(@Param(description = "The name of the new role.") String name) {
+        if (name.trim().length() > MAX_NAME_LENGTH) {
+            // The role table holds 256 characters; a longer name was an internal error.
+            throw new ApiError("Role name must be at most " + MAX_NAME_LENGTH + " characters long.");
+        }
         String id = Names.newId(name);
         if (id.length() < 3) {
             throw new ApiError("Role name must be at least 3 characters long, A-Z 0-9 only.");

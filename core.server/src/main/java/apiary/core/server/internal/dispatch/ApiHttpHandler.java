@@ -2,7 +2,6 @@ package apiary.core.server.internal.dispatch;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -193,18 +192,6 @@ public final class ApiHttpHandler {
     }
 
     private static void write(Response response, Callback callback, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = JsonCodec.bytes(body);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "API result could not be written as JSON", e);
-            status = ApiErrors.INTERNAL_ERROR.status;
-            bytes = JsonCodec.bytes(ApiErrors.INTERNAL_ERROR.body);
-        }
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
+        JsonAnswer.write(response, callback, status, body);
     }
 }

@@ -1,6 +1,7 @@
 package apiary.core.server.internal.http;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Hashtable;
 
 import apiary.core.api.log.LogLevel;
@@ -11,6 +12,7 @@ import apiary.core.api.session.SessionService;
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiPipeline;
+import apiary.core.server.internal.db.DatabaseState;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.openapi.OpenApiDocument;
@@ -23,10 +25,7 @@ import apiary.core.server.internal.web.ExtensionFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * Runs the embedded Jetty server on {@code apiary.host}:{@code apiary.port} (framework properties; defaults
@@ -51,7 +51,10 @@ public final class HttpServerComponent {
 
     private final Server server;
     private final ServerConnector connector;
-    private final FrameworkListener startedListener = this::frameworkEvent;
+    /** Framework property: seconds start-up may wait for components before accepting anyway (default 10). */
+    public static final String READY_TIMEOUT_PROPERTY = "apiary.http.readyTimeoutSeconds";
+
+    private final Readiness readiness;
     private final String listenMessage;
     private final ServerLog log;
     private final BundleContext context;
@@ -76,12 +79,14 @@ public final class HttpServerComponent {
      * @param permissions the permission registry
      * @param log the server log; required so that it collects Jetty's start-up messages too
      * @param webFiles the bundles' GET file routes
+     * @param components Declarative Services' runtime, to tell when every bundle's components are up
+     * @param database whether the database is open, for the answers given while it is not
      * @throws Exception when Jetty cannot start (e.g. the port is taken)
      */
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
-            @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles)
-            throws Exception {
+            @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles,
+            @Reference ServiceComponentRuntime components, @Reference DatabaseState database) throws Exception {
         this.context = context;
         this.log = log;
         JsonCodec.warmUpInBackground();
@@ -106,26 +111,19 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles), webFiles));
+                new NetworkGate(() -> settings, database), new ExtensionFileHandler(extensionFiles), webFiles));
         server.start();
-        // Bound now (the port is known and early clients wait in the listen backlog), accepting once the framework
-        // has started every installed bundle: whoever gets an answer sees every extension, not just the core.
+        // Bound now (the port is known and early clients wait in the listen backlog), accepting once every installed
+        // bundle is started and its components are up: whoever gets an answer sees every extension, not just the core.
         connector.open();
         int actualPort = connector.getLocalPort();
         listenMessage = "Apiary " + version + " listening on http://" + host + ":" + actualPort;
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("apiary.http.port", actualPort);
         infoRegistration = context.registerService(ServerInfo.class, new ServerInfoImpl(version, dataDir, actualPort), props);
-        context.addFrameworkListener(startedListener);
-        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
-            accept();
-        }
-    }
-
-    private void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTED) {
-            accept();
-        }
+        readiness = new Readiness(context, components,
+                Duration.ofSeconds(Long.parseLong(property(context, READY_TIMEOUT_PROPERTY, "10"))), server.getScheduler(), this::accept);
+        readiness.start();
     }
 
     private synchronized void accept() {
@@ -146,7 +144,7 @@ public final class HttpServerComponent {
 
     @Deactivate
     void deactivate() throws Exception {
-        context.removeFrameworkListener(startedListener);
+        readiness.stop();
         infoRegistration.unregister();
         server.stop();
         connector.close();

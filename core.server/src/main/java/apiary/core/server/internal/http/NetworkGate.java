@@ -3,9 +3,13 @@ package apiary.core.server.internal.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import apiary.core.api.settings.ServerSettings;
+import apiary.core.server.internal.db.DatabaseState;
+import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.settings.NetworkSettings;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,13 +21,17 @@ import org.eclipse.jetty.util.Callback;
 /**
  * SwarmUI's request pipeline steps that come before routing: the CORS header (with OPTIONS preflight answers) and
  * the network authorization gate ({@code network.requiredauthorization}, skipped for {@code network.authbypassips}).
- * Unlike SwarmUI, the header is compared in constant time.
+ * Unlike SwarmUI, the header is compared in constant time, and the gate fails closed: while the settings cannot be
+ * read (the database is not open), nothing is served, since nobody can tell whether an Authorization header is
+ * required; every request is answered 503 with the reason instead.
  */
 final class NetworkGate {
     private final Supplier<ServerSettings> settings;
+    private final DatabaseState database;
 
-    NetworkGate(Supplier<ServerSettings> settings) {
+    NetworkGate(Supplier<ServerSettings> settings, DatabaseState database) {
         this.settings = settings;
+        this.database = database;
     }
 
     /**
@@ -32,7 +40,8 @@ final class NetworkGate {
     boolean answer(Request request, Response response, Callback callback) {
         ServerSettings s = settings.get();
         if (s == null) {
-            return false;
+            unavailable(request, response, callback);
+            return true;
         }
         String origin = value(s, NetworkSettings.ALLOW_ORIGIN);
         if (!origin.isEmpty()) {
@@ -61,6 +70,26 @@ final class NetworkGate {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    private void unavailable(Request request, Response response, Callback callback) {
+        String why = database.problem().orElse("The server is starting; try again in a moment.");
+        response.setStatus(503);
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        byte[] body;
+        if (Request.getPathInContext(request).regionMatches(true, 0, "/API/", 0, 5)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("error_id", database.problem().isPresent() ? "database_unavailable" : "server_starting");
+            json.put("error", why);
+            body = JsonCodec.bytes(json);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        } else {
+            body = why.getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private static boolean bypassed(ServerSettings s, String remote) {

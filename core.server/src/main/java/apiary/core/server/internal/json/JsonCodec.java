@@ -66,6 +66,20 @@ public final class JsonCodec {
     }
 
     /**
+     * Writes compact JSON to a stream as it is serialised, leaving the stream open.
+     *
+     * @param value any serialisable value
+     * @param out where the UTF-8 bytes go
+     * @throws IOException when the stream fails
+     */
+    public static void write(Object value, java.io.OutputStream out) throws IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            MAPPER.writeValue(g, value);
+        }
+    }
+
+    /**
      * @param value any serialisable value
      * @return compact JSON text
      */

@@ -38,7 +38,8 @@ final class LogPipeline {
     }
 
     /** Records a message at a level and prints it if the level is at or above the minimum. */
-    synchronized LogMessage accept(LogLevel level, String message) {
+    synchronized LogMessage accept(LogLevel level, String text) {
+        String message = VisibleText.of(text);
         LogMessage m = buffers.add(level.displayName(), Instant.now(), message);
         if (config.prints(level)) {
             print(m.time, level.displayName(), message);
@@ -48,7 +49,7 @@ final class LogPipeline {
 
     /** Records a message in an open tracker (not printed: trackers hold other processes' consoles). */
     synchronized LogMessage track(String tracker, String message) {
-        return buffers.add(tracker, Instant.now(), message);
+        return buffers.add(tracker, Instant.now(), VisibleText.of(message));
     }
 
     synchronized LogConfig config() {

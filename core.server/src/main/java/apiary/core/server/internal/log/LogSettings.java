@@ -40,7 +40,7 @@ final class LogSettings {
                                 + "is started when one grows large."),
                 SettingDef.decimal("RepeatTimestampAfterMinutes", DEFAULT_REPEAT_MINUTES,
                         "After this many minutes without a message, the next one is preceded by a line with the full "
-                                + "date.")));
+                                + "date.").withRange(0, 525_600)));
     }
 
     /**

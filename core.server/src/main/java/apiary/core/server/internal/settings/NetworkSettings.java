@@ -32,7 +32,8 @@ public final class NetworkSettings implements ServerSettingsContributor {
                         "If set, every request must carry exactly this value in its 'Authorization' header (except from AuthBypassIPs). Empty to disable.").asSecret(),
                 SettingDef.text("AccessControlAllowOrigin", "",
                         "If set, every response carries 'Access-Control-Allow-Origin' with this value, and OPTIONS preflight requests are answered. Empty to disable."),
+                // 0 refused every request (including the one changing it back); 2048 and more overflowed.
                 SettingDef.integer("MaxNetworkRequestMegabytes", 200,
-                        "Largest request body the server accepts, in megabytes.")));
+                        "Largest request body the server accepts, in megabytes (1 to 2047).").withRange(1, 2047)));
     }
 }

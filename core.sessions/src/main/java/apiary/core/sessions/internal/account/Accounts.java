@@ -112,6 +112,11 @@ public final class Accounts implements UserDirectory {
         return sessions.find(sessionId, this::stillAllowed);
     }
 
+    /** Ends every session that did not come from a login. @return how many were ended */
+    public int endSessionsNotFromLogin() {
+        return sessions.endWithoutToken();
+    }
+
     /** @return the sessions held in memory */
     public Collection<SessionImpl> liveSessions() {
         return sessions.live();

@@ -118,6 +118,9 @@ public final class UserRepository {
         sql.update("UPDATE acct_users SET password_hash = ?, password_set_by_admin = ? WHERE user_id = ?", hash, setByAdmin, id);
     }
 
+    /** The longest value one user setting may hold; settings are words, lists of names and short templates. */
+    static final int MAX_SETTING_CHARS = 64 * 1024;
+
     /**
      * Checks and converts every change first, then stores them all in one transaction.
      *
@@ -136,7 +139,12 @@ public final class UserRepository {
                 LOG.log(Level.WARNING, "User {0} tried to change restricted setting ''{1}''; skipped", user.id(), LogText.oneLine(e.getKey()));
                 continue;
             }
-            typed.put(path, SettingsTree.coerce(def, e.getValue()));
+            Object value = SettingsTree.coerce(def, e.getValue());
+            if (json.write(value).length() > MAX_SETTING_CHARS) {
+                throw new IllegalArgumentException("The value for setting '" + path + "' is too long (at most "
+                        + MAX_SETTING_CHARS + " characters).");
+            }
+            typed.put(path, value);
         }
         if (typed.isEmpty()) {
             return;

@@ -38,6 +38,33 @@ public final class RateLimiter {
      * @return true and counts the call if allowed; false if the key has used up its window
      */
     public boolean tryUse(String key) {
+        Window w = window(key);
+        synchronized (w) {
+            if (w.used >= max) {
+                return false;
+            }
+            w.used++;
+            return true;
+        }
+    }
+
+    /** Counts one use of the key without asking, e.g. a failure that happened. */
+    public void record(String key) {
+        Window w = window(key);
+        synchronized (w) {
+            w.used++;
+        }
+    }
+
+    /** @return whether the key has used up its current window (without counting a use) */
+    public boolean exhausted(String key) {
+        Window w = window(key);
+        synchronized (w) {
+            return w.used >= max;
+        }
+    }
+
+    private Window window(String key) {
         long now = clock.getAsLong();
         if (windows.size() > SWEEP_ABOVE) {
             windows.values().removeIf(w -> now - w.start >= periodMillis);
@@ -48,11 +75,7 @@ public final class RateLimiter {
                 w.start = now;
                 w.used = 0;
             }
-            if (w.used >= max) {
-                return false;
-            }
-            w.used++;
-            return true;
         }
+        return w;
     }
 }

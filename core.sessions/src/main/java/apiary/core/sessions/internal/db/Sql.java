@@ -65,6 +65,44 @@ public final class Sql {
         });
     }
 
+    /**
+     * Inserts a row unless one with the same key exists: the database's unique key decides, so two writers racing
+     * for one key cannot both succeed (check-then-insert could).
+     *
+     * @return false when the key was taken
+     */
+    public boolean insertIfAbsent(String insertSql, Object... params) {
+        return withConnection(c -> {
+            try {
+                update(c, insertSql, params);
+                return true;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Runs one statement that may violate a unique key (e.g. an update that renames a key).
+     *
+     * @return the update count, or -1 when the statement would have duplicated a key
+     */
+    public int updateUnlessDuplicate(String sql, Object... params) {
+        return withConnection(c -> {
+            try {
+                return update(c, sql, params);
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return -1;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         return withConnection(c -> {

@@ -14,6 +14,7 @@ final class ParamText {
     private ParamText() {
     }
 
+    /** @throws IllegalArgumentException for a number that is not finite */
     static String of(Object value, Json json) {
         if (value == null) {
             return "";
@@ -22,7 +23,12 @@ final class ParamText {
             return (Boolean) value ? "True" : "False";
         }
         if (value instanceof Double || value instanceof Float) {
-            BigDecimal d = BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros();
+            double v = ((Number) value).doubleValue();
+            if (Double.isInfinite(v) || Double.isNaN(v)) {
+                // JSON such as 1e999999 parses to infinity, which has no plain notation.
+                throw new IllegalArgumentException("number out of range");
+            }
+            BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
             return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
         }
         if (value instanceof Map || value instanceof List) {

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PresetStore.class)
 public final class PresetStore {
     private static final String COLUMNS = "author, title, description, preview_image, is_starred, param_map, edit_id";
+    private static final String INSERT = "INSERT INTO acct_presets (title, author, description, preview_image, is_starred, "
+            + "param_map, edit_id, user_id, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Sql sql;
     private final Json json;
@@ -44,29 +46,45 @@ public final class PresetStore {
                 userId, PresetTitles.key(title));
     }
 
-    /** Stores a preset, replacing one with the same title (ignoring case). */
+    /** What an edit that renames a preset found. */
+    public enum Rename { DONE, NO_SUCH_PRESET, TITLE_TAKEN }
+
+    /** Stores a preset, replacing one with the same title (ignoring case): an edit in place. */
     public void save(String userId, Preset p) {
         Object[] params = {p.title(), p.author(), p.description(), p.previewImage(), p.starred(),
             json.write(p.paramMap()), p.editId(), userId, PresetTitles.key(p.title())};
         sql.upsert("UPDATE acct_presets SET title = ?, author = ?, description = ?, preview_image = ?, is_starred = ?, "
-                + "param_map = ?, edit_id = ? WHERE user_id = ? AND title_key = ?", params,
-                "INSERT INTO acct_presets (title, author, description, preview_image, is_starred, param_map, edit_id, "
-                + "user_id, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", params);
+                + "param_map = ?, edit_id = ? WHERE user_id = ? AND title_key = ?", params, INSERT, params);
     }
 
     /**
-     * Saves a preset under a new title and removes the one it was edited from, in one transaction.
+     * Stores a new preset unless its title (ignoring case) is taken, decided by the table's key, so that of two
+     * writers racing for one title exactly one succeeds.
+     *
+     * @return false when the title was taken
      */
-    public void replace(String userId, String oldTitle, Preset p) {
-        sql.transaction(c -> {
-            Sql.update(c, "DELETE FROM acct_presets WHERE user_id = ? AND title_key = ?", userId, PresetTitles.key(oldTitle));
-            Sql.update(c, "DELETE FROM acct_presets WHERE user_id = ? AND title_key = ?", userId, PresetTitles.key(p.title()));
-            Sql.update(c, "INSERT INTO acct_presets (title, author, description, preview_image, is_starred, param_map, "
-                    + "edit_id, user_id, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.title(), p.author(),
-                    p.description(), p.previewImage(), p.starred(), json.write(p.paramMap()), p.editId(), userId,
-                    PresetTitles.key(p.title()));
-            return null;
-        });
+    public boolean insert(String userId, Preset p) {
+        return sql.insertIfAbsent(INSERT, p.title(), p.author(), p.description(), p.previewImage(), p.starred(),
+                json.write(p.paramMap()), p.editId(), userId, PresetTitles.key(p.title()));
+    }
+
+    /**
+     * Moves a preset to a new title with new contents in one statement: it never deletes another preset, and two
+     * renames at once cannot both take one title or lose the preset.
+     */
+    public Rename rename(String userId, String oldTitle, Preset p) {
+        int n = sql.updateUnlessDuplicate("UPDATE acct_presets SET title_key = ?, title = ?, author = ?, description = ?, "
+                + "preview_image = ?, is_starred = ?, param_map = ?, edit_id = ? WHERE user_id = ? AND title_key = ?",
+                PresetTitles.key(p.title()), p.title(), p.author(), p.description(), p.previewImage(), p.starred(),
+                json.write(p.paramMap()), p.editId(), userId, PresetTitles.key(oldTitle));
+        return n < 0 ? Rename.TITLE_TAKEN : n == 0 ? Rename.NO_SUCH_PRESET : Rename.DONE;
+    }
+
+    /** @return how many presets the user has and how many characters they take */
+    public long[] usage(String userId) {
+        return sql.queryOne("SELECT COUNT(*), COALESCE(SUM(LENGTH(title) + LENGTH(description) + LENGTH(preview_image) "
+                + "+ LENGTH(param_map)), 0) FROM acct_presets WHERE user_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, userId).orElse(new long[] {0, 0});
     }
 
     /** @return whether a preset was deleted */

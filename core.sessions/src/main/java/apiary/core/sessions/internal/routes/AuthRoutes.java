@@ -25,8 +25,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Login, logout and password changes, with SwarmUI's rate limits: 5 logins a minute per connection address and 15 a
- * minute per user name; 5 password changes a minute per user. Logout and a password change end every session and
+ * Login, logout and password changes, with rate limits: 5 logins a minute per connection address; after 15 failed
+ * logins a minute for a user name, no further attempt for it from an address that failed for it (other addresses,
+ * the owner's among them, may still log in); 5 password changes a minute per user. Logout and a password change end every session and
  * login token of the user.
  */
 @Component(service = RouteProvider.class)
@@ -38,7 +39,10 @@ public final class AuthRoutes implements RouteProvider {
     private final Accounts accounts;
     private final AuthSettings auth;
     private final RateLimiter loginsPerAddress = new RateLimiter(5, MINUTE, System::currentTimeMillis);
-    private final RateLimiter loginsPerName = new RateLimiter(15, MINUTE, System::currentTimeMillis);
+    /** Failed logins per user name; once used up, only addresses that have not failed for the name may try. */
+    private final RateLimiter failuresPerName = new RateLimiter(15, MINUTE, System::currentTimeMillis);
+    /** Which addresses failed for which name in the last minute. */
+    private final RateLimiter failedFrom = new RateLimiter(1, MINUTE, System::currentTimeMillis);
     private final RateLimiter passwordChanges = new RateLimiter(5, MINUTE, System::currentTimeMillis);
 
     /**
@@ -70,11 +74,18 @@ public final class AuthRoutes implements RouteProvider {
         if (name.length() < 3 || name.length() > 100 || password.length() < 8 || password.length() > 500) {
             return Map.of("error_id", INVALID_LOGIN);
         }
-        if (!loginsPerAddress.tryUse(ClientAddress.rateLimitKey(context)) || !loginsPerName.tryUse(name)) {
+        String address = ClientAddress.rateLimitKey(context);
+        String nameFromAddress = name + "\n" + address;
+        // SwarmUI counted every attempt per name, so 15 wrong passwords a minute from anywhere kept the owner out
+        // too. Here a name under attack refuses only the addresses that failed for it; one that has not may try.
+        if (!loginsPerAddress.tryUse(address)
+                || (failuresPerName.exhausted(name) && failedFrom.exhausted(nameFromAddress))) {
             return Map.of("error_id", "ratelimit");
         }
         boolean exists = accounts.user(name).isPresent();
         if (!accounts.checkPassword(name, password) || !exists) {
+            failuresPerName.record(name);
+            failedFrom.record(nameFromAddress);
             return Map.of("error_id", INVALID_LOGIN);
         }
         String token = accounts.tokens().create(name, ClientAddress.origin(context), userAgent);

@@ -24,6 +24,12 @@ import apiary.core.sessions.internal.db.Sql;
  */
 public final class SessionRegistry {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{40}");
+    /** Sessions one user may have; beyond, the longest idle are ended (every local-mode client is user "local"). */
+    public static final int MAX_PER_USER = 1000;
+    /** Sessions the server keeps in all; beyond, the longest idle are ended. */
+    public static final int MAX_TOTAL = 50_000;
+    /** Extra rows looked at when choosing whom to end, for sessions whose stored activity time is behind. */
+    private static final int CANDIDATES = 100;
 
     private final Sql sql;
     private final Function<String, Optional<UserImpl>> users;
@@ -59,7 +65,49 @@ public final class SessionRegistry {
                 + "last_active_millis) VALUES (?, ?, ?, ?, ?, ?)", id, user.id(), originAddress, tokenId, now, now);
         SessionImpl session = new SessionImpl(id, user, originAddress, tokenId, now);
         live.put(id, session);
+        bound(user.id());
         return session;
+    }
+
+    /**
+     * Ends the longest idle sessions beyond {@link #MAX_PER_USER} for the user and {@link #MAX_TOTAL} in all, so that
+     * clients that open a session per call (40,000 GetNewSession calls made 878 MB of database) cannot grow the
+     * database and the memory without bound.
+     */
+    private void bound(String userId) {
+        long mine = sql.queryOne("SELECT COUNT(*) FROM acct_sessions WHERE user_id = ?", rs -> rs.getLong(1), userId).orElse(0L);
+        if (mine > MAX_PER_USER) {
+            endOldest(mine - MAX_PER_USER, "SELECT session_id, last_active_millis FROM acct_sessions WHERE user_id = ? "
+                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (mine - MAX_PER_USER + CANDIDATES) + " ROWS ONLY", userId);
+        }
+        long all = sql.queryOne("SELECT COUNT(*) FROM acct_sessions", rs -> rs.getLong(1)).orElse(0L);
+        if (all > MAX_TOTAL) {
+            endOldest(all - MAX_TOTAL, "SELECT session_id, last_active_millis FROM acct_sessions "
+                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (all - MAX_TOTAL + CANDIDATES) + " ROWS ONLY");
+        }
+    }
+
+    /**
+     * Ends the {@code count} longest idle of the candidates the query finds. The stored activity time is refreshed
+     * only now and then, so a session in use here may look idle in the table; its time in memory decides.
+     */
+    private void endOldest(long count, String query, Object... params) {
+        List<Object[]> candidates = new java.util.ArrayList<>(sql.query(query,
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)}, params));
+        for (Object[] c : candidates) {
+            SessionImpl s = live.get((String) c[0]);
+            if (s != null) {
+                c[1] = Math.max((Long) c[1], s.lastActiveMillis());
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingLong(c -> (Long) c[1]));
+        for (Object[] c : candidates.subList(0, (int) Math.min(count, candidates.size()))) {
+            String id = (String) c[0];
+            synchronized (revivalLock) {
+                live.remove(id);
+                sql.update("DELETE FROM acct_sessions WHERE session_id = ?", id);
+            }
+        }
     }
 
     /**
@@ -135,6 +183,15 @@ public final class SessionRegistry {
         synchronized (revivalLock) {
             sql.update("DELETE FROM acct_sessions WHERE user_id = ?", userId);
             live.values().removeIf(s -> s.user().id().equals(userId));
+        }
+    }
+
+    /** Ends every session that did not come from a login token, in memory and in the database. @return how many */
+    public int endWithoutToken() {
+        synchronized (revivalLock) {
+            int rows = sql.update("DELETE FROM acct_sessions WHERE origin_token IS NULL");
+            live.values().removeIf(s -> s.originToken() == null);
+            return rows;
         }
     }
 

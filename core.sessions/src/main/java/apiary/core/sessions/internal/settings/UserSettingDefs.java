@@ -36,15 +36,15 @@ public final class UserSettingDefs {
         out.add(group("OutPathBuilder", "How output file paths are built.",
                 text("Format", "raw/[year]-[month]-[day]/[hour][minute][request_time_inc]-[prompt]-[model]",
                         "Template for output paths; [tags] are filled in per image."),
-                integer("MaxLenPerPart", 40, "Longest allowed length of one filled-in tag."),
+                integer("MaxLenPerPart", 40, "Longest allowed length of one filled-in tag.").withRange(1, 1024),
                 bool("ModelPathsSkipFolders", false, "Whether model names in paths drop their folders.")));
         out.add(group("FileFormat", "The file format of saved images.",
                 choice("ImageFormat", "PNG", "Image file type.", List.of("PNG", "JPG", "WEBP_LOSSLESS", "WEBP")),
-                integer("ImageQuality", 100, "Quality for lossy formats, 1 to 100."),
+                integer("ImageQuality", 100, "Quality for lossy formats, 1 to 100.").withRange(1, 100),
                 bool("SaveMetadata", true, "Whether generation parameters are stored inside images."),
                 choice("StealthMetadata", "false", "Whether metadata is also hidden in the pixels.",
                         List.of("false", "Alpha", "RGB")),
-                integer("DPI", 0, "DPI written into images; 0 leaves it out."),
+                integer("DPI", 0, "DPI written into images; 0 leaves it out.").withRange(0, 100_000),
                 bool("SaveTextFileMetadata", false, "Whether a .txt file with the parameters is saved beside each image."),
                 bool("ReformatTransientImages", false, "Whether images that are not saved are converted too.")));
         out.add(group("UI", "User interface behaviour.",
@@ -72,23 +72,23 @@ public final class UserSettingDefs {
         out.add(bool("ResetBatchSizeToOne", false, "Whether the batch size returns to 1 when the page loads."));
         out.add(choice("HintFormat", "BUTTON", "How parameter hints are shown.",
                 List.of("BUTTON", "HOVER", "HOVER_DELAY", "NONE")));
-        out.add(decimal("HoverDelaySeconds", 0.5, "Delay before a hover hint appears."));
-        out.add(integer("MaxPromptLines", 10, "Lines a prompt box grows to before scrolling."));
+        out.add(decimal("HoverDelaySeconds", 0.5, "Delay before a hover hint appears.").withRange(0, 3600));
+        out.add(integer("MaxPromptLines", 10, "Lines a prompt box grows to before scrolling.").withRange(1, 10_000));
         out.add(vaes());
-        out.add(integer("MaxImagesInMiniGrid", 1, "Images shown in the small grid."));
-        out.add(integer("MaxImagesInHistory", 1000, "Images listed in the history view."));
-        out.add(integer("MaxImagesScannedInHistory", 10000, "Images scanned when building the history view."));
+        out.add(integer("MaxImagesInMiniGrid", 1, "Images shown in the small grid.").withRange(0, 10_000));
+        out.add(integer("MaxImagesInHistory", 1000, "Images listed in the history view.").withRange(0, 10_000_000));
+        out.add(integer("MaxImagesScannedInHistory", 10000, "Images scanned when building the history view.").withRange(0, 100_000_000));
         out.add(bool("ImageHistoryUsePreviews", true, "Whether the history view loads small previews."));
-        out.add(integer("MaxSimulPreviews", 1, "Previews loaded at the same time."));
+        out.add(integer("MaxSimulPreviews", 1, "Previews loaded at the same time.").withRange(1, 1000));
         out.add(bool("EnterKeyGenerates", true, "Whether Enter in the prompt box starts a generation."));
-        out.add(decimal("GenerateForeverDelay", 0.1, "Seconds between rounds of generate-forever."));
-        out.add(integer("GenerateForeverQueueSize", 1, "Generations kept queued by generate-forever."));
-        out.add(decimal("ParameterMemoryDurationHours", 6, "How long the page remembers parameter values."));
+        out.add(decimal("GenerateForeverDelay", 0.1, "Seconds between rounds of generate-forever.").withRange(0, 86_400));
+        out.add(integer("GenerateForeverQueueSize", 1, "Generations kept queued by generate-forever.").withRange(1, 1000));
+        out.add(decimal("ParameterMemoryDurationHours", 6, "How long the page remembers parameter values.").withRange(0, 1_000_000));
         out.add(dropdown("Language", "en", "The UI language.", () -> catalogs.languages().codes()));
         out.add(text("ReuseParamExcludeList", "wildcardseed", "Parameters not copied when reusing an image's parameters."));
         out.add(group("Audio", "Sounds.",
                 dropdown("CompletionSound", "", "Sound played when a generation finishes.", catalogs::completionSounds),
-                decimal("Volume", 0.5, "Volume of that sound, 0 to 1."),
+                decimal("Volume", 0.5, "Volume of that sound, 0 to 1.").withRange(0, 1),
                 choice("VideoAudioBehavior", "last", "How videos with sound play.", List.of("last", "play", "silent"))));
         out.add(group("AutoComplete", "Prompt autocompletion.",
                 dropdown("Source", "", "Word list used for autocompletion.", catalogs::autocompletionSources),

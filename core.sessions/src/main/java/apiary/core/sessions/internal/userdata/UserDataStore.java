@@ -2,7 +2,9 @@ package apiary.core.sessions.internal.userdata;
 
 import java.util.Optional;
 
+import apiary.core.api.route.ApiError;
 import apiary.core.api.user.UserDataReader;
+
 import apiary.core.sessions.internal.db.SessionsDatabase;
 import apiary.core.sessions.internal.db.Sql;
 
@@ -46,8 +48,19 @@ public final class UserDataStore implements UserDataReader {
         return get(userId, name).map(Entry::value);
     }
 
-    /** Stores a value, replacing any previous one. */
+    /** The most one value may hold: starred-model lists and parameter edits are far smaller. */
+    public static final int MAX_VALUE_CHARS = 1024 * 1024;
+
+    /**
+     * Stores a value, replacing any previous one.
+     *
+     * @throws ApiError when the value is larger than {@link #MAX_VALUE_CHARS}
+     */
     public void put(String userId, String name, String value) {
+        if (value.length() > MAX_VALUE_CHARS) {
+            throw new ApiError("That data is too large to store (" + value.length() / 1024 + " KiB; at most "
+                    + MAX_VALUE_CHARS / 1024 + " KiB).");
+        }
         long now = System.currentTimeMillis();
         sql.upsert("UPDATE acct_user_data SET data_value = ?, updated_millis = ? WHERE user_id = ? AND data_name = ?",
                 new Object[] {value, now, userId, name},
