@@ -28,6 +28,11 @@ import java.lang.annotation.Target;
  * request thread at once and answers (or, for a WebSocket route, sends the last frame and closes) when the stage
  * completes; a stage completed exceptionally with an {@link ApiError} is answered like a thrown one. Routes that wait
  * for something (a backend, a model load) must work this way, so that waiting clients never hold server threads.
+ *
+ * <p><b>Size.</b> Each route says how large a request it accepts ({@link #maxRequestBytes()}): the HTTP body, or the
+ * WebSocket message that starts the call. Larger requests are refused before they are read, so the server never
+ * buffers more than the route can use; the server setting {@code network.maxnetworkrequestmegabytes} caps every
+ * route's limit.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,6 +40,9 @@ import java.lang.annotation.Target;
 public @interface Route {
     /** Value of {@link #permission()} for routes that need no session and no permission ({@code GetNewSession}, {@code Login}). */
     String SESSIONLESS = "";
+
+    /** The default of {@link #maxRequestBytes()}: 4 MiB, ample for parameters, settings and small images. */
+    long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
     /** The route name, matched case-insensitively; defaults to the method name (SwarmUI uses C# method names). */
     String name() default "";
@@ -56,4 +64,11 @@ public @interface Route {
 
     /** SwarmUI's user-update flag: a call refreshes the session's and the user's last-used time. */
     boolean userUpdate() default false;
+
+    /**
+     * The largest request accepted, in bytes: the JSON body over HTTP, the first message over WebSocket. Routes that
+     * receive images (init images, preset previews) raise it; the server setting
+     * {@code network.maxnetworkrequestmegabytes} still caps it.
+     */
+    long maxRequestBytes() default DEFAULT_MAX_REQUEST_BYTES;
 }

@@ -29,6 +29,8 @@ public class RouteDTO {
     public boolean userUpdate;
     /** Whether the route is callable without a session. */
     public boolean sessionless;
+    /** The largest request the route accepts, in bytes (before the server-wide cap). */
+    public long maxRequestBytes;
     /** The JSON parameters in declaration order. */
     public List<ParamDTO> params = new ArrayList<>();
     /** The bundle that registered the route. */

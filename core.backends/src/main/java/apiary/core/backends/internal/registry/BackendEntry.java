@@ -3,6 +3,7 @@ package apiary.core.backends.internal.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import apiary.core.api.backend.Backend;
 import apiary.core.api.backend.BackendDTO;
@@ -15,6 +16,10 @@ import apiary.core.backends.internal.status.StatusInput;
  * still running, a context callback of an old instance) recognises itself as stale and changes nothing.
  */
 final class BackendEntry {
+    private static final AtomicLong KEYS = new AtomicLong();
+
+    /** Identity for the pool, kept when an edit moves the entry to another id. */
+    final long key = KEYS.incrementAndGet();
     StoredBackend stored;
     TypeBinding type;
     BackendStatus status = BackendStatus.WAITING;
@@ -27,6 +32,7 @@ final class BackendEntry {
     int initAttempts;
     long epoch;
     Backend instance;
+    EntryContext context;
 
     BackendEntry(StoredBackend stored) {
         this.stored = stored;
@@ -45,6 +51,7 @@ final class BackendEntry {
         epoch++;
         Backend old = instance;
         instance = null;
+        context = null;
         features = List.of();
         maxUsages = 1;
         canLoadModels = true;

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import apiary.core.api.backend.BackendContext;
 import apiary.core.api.backend.BackendStatus;
@@ -21,13 +22,13 @@ final class EntryContext implements BackendContext {
     private static final System.Logger LOG = System.getLogger(EntryContext.class.getName());
 
     private final Object lock;
-    private final Runnable changed;
+    private final Consumer<BackendEntry> changed;
     private final BackendEntry entry;
     private final long epoch;
     private final int id;
     private final Map<String, Object> settings;
 
-    EntryContext(Object lock, Runnable changed, BackendEntry entry, long epoch, Map<String, Object> settings) {
+    EntryContext(Object lock, Consumer<BackendEntry> changed, BackendEntry entry, long epoch, Map<String, Object> settings) {
         this.lock = lock;
         this.changed = changed;
         this.entry = entry;
@@ -124,7 +125,7 @@ final class EntryContext implements BackendContext {
                 return;
             }
             change.apply(entry);
-            changed.run();
+            changed.accept(entry);
         }
     }
 

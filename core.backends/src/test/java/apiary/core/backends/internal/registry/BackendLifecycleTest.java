@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
 class BackendLifecycleTest {
     private final Object lock = new Object();
     private final AtomicInteger changes = new AtomicInteger();
-    private final BackendLifecycle lifecycle = new BackendLifecycle(lock, changes::incrementAndGet, () -> 1, () -> false);
+    private volatile CompletableFuture<Void> drain = CompletableFuture.completedFuture(null);
+    private final BackendLifecycle lifecycle = new BackendLifecycle(lock, e -> changes.incrementAndGet(),
+            key -> drain, () -> 1, () -> false, () -> 60_000);
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -78,9 +81,12 @@ class BackendLifecycleTest {
     }
 
     private Backend start(BackendEntry e, TypeBinding type) {
+        Handover h;
         synchronized (lock) {
-            return lifecycle.startLocked(e, type);
+            h = lifecycle.startLocked(e, type);
         }
+        lifecycle.finish(h, true);
+        return h.old();
     }
 
     private BackendStatus statusOf(BackendEntry e) {
@@ -198,10 +204,47 @@ class BackendLifecycleTest {
         Backend running;
         synchronized (lock) {
             running = e.instance;
-            assertSame(running, lifecycle.stopLocked(e));
+            assertSame(running, lifecycle.stopLocked(e).old());
             assertEquals(List.of(), e.features);
         }
         lifecycle.shutdown(running);
         assertEquals(List.of("init 1", "shutdown 1"), log);
+    }
+
+    @Test
+    void anOldInstanceFinishesItsJobsBeforeItStopsAndOnlyThenTheNewOneStarts() throws Exception {
+        BackendEntry e = entry(true, Map.of());
+        TypeBinding type = type(ctx -> { }, ctx -> { });
+        start(e, type);
+        await(() -> statusOf(e) == BackendStatus.RUNNING);
+        drain = new CompletableFuture<>();
+        CompletableFuture<Void> jobsDone = drain;
+        start(e, type);
+        assertEquals(List.of("init 1"), log, "a job still holds instance 1: no shutdown, no new init");
+        synchronized (lock) {
+            assertEquals(BackendStatus.WAITING, e.status);
+            assertTrue(e.statusMessage.contains("old instance to finish"), e.statusMessage);
+        }
+        jobsDone.complete(null);
+        await(() -> statusOf(e) == BackendStatus.RUNNING);
+        assertEquals(List.of("init 1", "shutdown 1", "init 2"), log);
+    }
+
+    @Test
+    void closingShutsDownInstancesStillDraining() throws Exception {
+        BackendEntry e = entry(true, Map.of());
+        TypeBinding type = type(ctx -> { }, ctx -> { });
+        start(e, type);
+        await(() -> statusOf(e) == BackendStatus.RUNNING);
+        drain = new CompletableFuture<>();
+        start(e, type);
+        List<Runnable> pending;
+        synchronized (lock) {
+            pending = lifecycle.closeLocked();
+        }
+        pending.forEach(Runnable::run);
+        assertEquals(List.of("init 1", "shutdown 1"), log);
+        drain.complete(null);
+        assertEquals(List.of("init 1", "shutdown 1"), log, "shut down once; no init after closing");
     }
 }

@@ -17,13 +17,14 @@ public final class RouteDefinition {
     final boolean nonFinal;
     final boolean userUpdate;
     final boolean webSocket;
+    final long maxRequestBytes;
     final List<ParamBinding> params;
     final ProviderRef provider;
     /** Bound to the provider instance; takes one {@code Object[]} of the arguments in declaration order. */
     final MethodHandle invoker;
 
     RouteDefinition(String name, String area, String areaDescription, String permission, String description,
-            String returns, boolean nonFinal, boolean userUpdate, boolean webSocket, List<ParamBinding> params,
+            String returns, boolean nonFinal, boolean userUpdate, boolean webSocket, long maxRequestBytes, List<ParamBinding> params,
             ProviderRef provider, MethodHandle invoker) {
         this.name = name;
         this.area = area;
@@ -34,6 +35,7 @@ public final class RouteDefinition {
         this.nonFinal = nonFinal;
         this.userUpdate = userUpdate;
         this.webSocket = webSocket;
+        this.maxRequestBytes = maxRequestBytes;
         this.params = List.copyOf(params);
         this.provider = provider;
         this.invoker = invoker;
@@ -61,6 +63,11 @@ public final class RouteDefinition {
     /** @return whether this is a WebSocket route */
     public boolean webSocket() {
         return webSocket;
+    }
+
+    /** @return the largest request body or first WebSocket message the route accepts, in bytes */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
     }
 
     /** @return whether calls refresh last-used times */

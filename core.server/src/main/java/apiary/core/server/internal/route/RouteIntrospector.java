@@ -80,6 +80,9 @@ final class RouteIntrospector {
             }
             params.add(binding);
         }
+        if (route.maxRequestBytes() <= 0) {
+            throw new IllegalArgumentException("maxRequestBytes of " + name + " must be positive");
+        }
         if (!webSocket && method.getReturnType() == void.class) {
             throw new IllegalArgumentException("HTTP route " + name + " must return a value");
         }
@@ -93,7 +96,7 @@ final class RouteIntrospector {
             throw new IllegalArgumentException("method " + method.getName() + " is not accessible: " + e.getMessage());
         }
         return new RouteDefinition(name, area, areaDescription, route.permission(), route.description(),
-                route.returns(), route.nonFinal(), route.userUpdate(), webSocket, params, ref, handle);
+                route.returns(), route.nonFinal(), route.userUpdate(), webSocket, route.maxRequestBytes(), params, ref, handle);
     }
 
     private static ParamBinding bind(Method method, Parameter p) {

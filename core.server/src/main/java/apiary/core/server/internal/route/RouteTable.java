@@ -105,6 +105,7 @@ public final class RouteTable {
         dto.nonFinal = r.nonFinal;
         dto.webSocket = r.webSocket;
         dto.userUpdate = r.userUpdate;
+        dto.maxRequestBytes = r.maxRequestBytes;
         dto.sessionless = r.sessionless();
         for (ParamBinding p : r.params) {
             if (p.isJson()) {
