@@ -36,6 +36,11 @@ public final class ComfyHttp {
         this.client = HttpClient.newBuilder().connectTimeout(CONNECT).version(HttpClient.Version.HTTP_1_1).build();
     }
 
+    /** @return the HTTP client, shared by this server's WebSockets (a client per socket costs a thread pool each) */
+    HttpClient client() {
+        return client;
+    }
+
     /** @return the API base */
     public String base() {
         return base;

@@ -1,7 +1,6 @@
 package apiary.backend.comfy.internal.client;
 
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -43,7 +42,7 @@ public final class ComfySocket implements AutoCloseable {
     public static ComfySocket open(ComfyHttp http, Json json, Duration timeout) throws ComfyException {
         ComfySocket s = new ComfySocket(json);
         try {
-            s.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(timeout)
+            s.socket = http.client().newWebSocketBuilder().connectTimeout(timeout)
                     .buildAsync(http.socketUri(s.clientId), s.new Listener())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             s.socket.sendText(json.write(Map.of("type", "feature_flags",

@@ -13,6 +13,7 @@ import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
+import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
@@ -78,11 +79,13 @@ public final class HttpServerComponent {
      * @param permissions the permission registry
      * @param log the server log; required so that it collects Jetty's start-up messages too
      * @param webFiles the bundles' GET file routes
+     * @param proxies the bundles' proxy targets ({@code /ComfyBackendDirect/})
      * @throws Exception when Jetty cannot start (e.g. the port is taken)
      */
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
-            @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles)
+            @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles,
+            @Reference ProxyRoutes proxies)
             throws Exception {
         this.context = context;
         this.log = log;
@@ -111,7 +114,7 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles), webFiles));
+                new NetworkGate(() -> settings), new ExtensionFileHandler(extensionFiles), webFiles, proxies));
         server.start();
         // Bound now (the port is known and early clients wait in the listen backlog), accepting once the framework
         // has started every installed bundle: whoever gets an answer sees every extension, not just the core.

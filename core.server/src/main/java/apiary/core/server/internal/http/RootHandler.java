@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
+import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.web.ExtensionFileHandler;
 import apiary.core.server.internal.web.WebFileRoutes;
 
@@ -20,8 +21,8 @@ import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), {@code /} to
- * {@code Text2Image}, the error pages, {@code /openapi.json}, extensions' files under {@code /ExtensionFile/}, and a
- * redirect to {@code /Error/404} for the rest.
+ * {@code Text2Image}, the error pages, {@code /openapi.json}, extensions' files under {@code /ExtensionFile/}, the
+ * bundles' proxy targets ({@code /ComfyBackendDirect/}), and a redirect to {@code /Error/404} for the rest.
  */
 final class RootHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
@@ -32,15 +33,17 @@ final class RootHandler extends Handler.Abstract {
     private final NetworkGate gate;
     private final ExtensionFileHandler extensionFiles;
     private final WebFileRoutes webFiles;
+    private final ProxyRoutes proxies;
 
     RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
-            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles) {
+            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles, ProxyRoutes proxies) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
         this.gate = gate;
         this.extensionFiles = extensionFiles;
         this.webFiles = webFiles;
+        this.proxies = proxies;
     }
 
     @Override
@@ -70,6 +73,8 @@ final class RootHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
                 response.write(true, ByteBuffer.wrap(bytes), callback);
+            } else if (proxies.tryProxy(path, request, response, callback)) {
+                return true;
             } else if (!webFiles.tryServe(URIUtil.decodePath(path), request, response, callback)) {
                 Response.sendRedirect(request, response, callback, 302, "/Error/404", false);
             }
