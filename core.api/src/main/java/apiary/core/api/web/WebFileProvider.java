@@ -22,7 +22,9 @@ public interface WebFileProvider {
     /**
      * Service property: the path served, starting with {@code /}. Ending with {@code /} it is a prefix
      * ({@code /ViewSpecial/Preset/} serves everything below it); otherwise it names one exact page
-     * ({@code /Text2Image}), which is how a UI bundle takes over a page the core serves by default.
+     * ({@code /Text2Image}, matched in any case), which is how a UI bundle takes over a page the core serves by
+     * default; {@code /} alone names the root page. An exact path beats every prefix. {@code /API/},
+     * {@code /ExtensionFile/} and {@code /openapi.json} stay the core's.
      */
     String PREFIX = "apiary.web.prefix";
 

@@ -18,4 +18,12 @@ final class ApiErrors {
     static final Reply BAD_PERMISSIONS_WS = Reply.cannedError(400, "You lack permissions for this route.", "bad_permissions");
     static final Reply INTERNAL_ERROR = Reply.dispatcherError(400, "internal_error", "An internal error occurred");
     static final Reply NO_RESULT = Reply.dispatcherError(400, "no_result", "API call did not return any output");
+    static final Reply BUSY = Reply.dispatcherError(503, "server_busy", "The server is receiving too many large requests at once; try again shortly.");
+    static final Reply BODY_TOO_SLOW = Reply.dispatcherError(408, "basic_api", "The request body did not arrive in time.");
+
+    /** @return the refusal of a body larger than its route accepts, naming the limit */
+    static Reply tooLarge(long limitBytes) {
+        String limit = limitBytes >= 1024 * 1024 ? (limitBytes >> 20) + " MiB" : Math.max(1, limitBytes >> 10) + " KiB";
+        return Reply.dispatcherError(400, "basic_api", "Request too large: this route accepts at most " + limit + ".");
+    }
 }

@@ -19,8 +19,8 @@ import apiary.core.server.internal.route.RouteDefinition;
 import apiary.core.server.internal.route.RouteRegistry;
 
 /**
- * The transport-independent part of an API call, in SwarmUI's order: session (before the route lookup, so an
- * unknown route without a valid session reports the session error), route, kind, permission, binding, call.
+ * The transport-independent part of an API call: route, session, kind, permission, binding, call. SwarmUI looks up
+ * the session before the route; Apiary reports an unknown route as unknown, whatever the session.
  */
 public final class ApiPipeline {
     private static final System.Logger LOG = System.getLogger(ApiPipeline.class.getName());
@@ -53,10 +53,29 @@ public final class ApiPipeline {
         this.sessions = sessions;
     }
 
+    /**
+     * @param name the path after {@code /API/}
+     * @return the route of that name, or null (nested paths never name a route)
+     */
+    RouteDefinition route(String name) {
+        return name.indexOf('/') >= 0 ? null : routes.table().find(name);
+    }
+
+    /** @return whether a session with this id exists (an early check while its body is still arriving) */
+    boolean sessionExists(String id) {
+        SessionService service = sessions.get();
+        return service != null && service.find(id).isPresent();
+    }
+
     Resolved resolve(String name, Map<String, Object> body, String headerSessionId, boolean webSocket) {
-        RouteDefinition route = name.indexOf('/') >= 0 ? null : routes.table().find(name);
+        RouteDefinition route = route(name);
+        if (route == null) {
+            // Unlike SwarmUI (which checks the session first), an unknown route is reported as such: a client that
+            // reached a server still starting, or mistyped a name, must not be told its session is missing.
+            return reject(webSocket ? ApiErrors.BAD_ROUTE_WS : ApiErrors.BAD_ROUTE_HTTP);
+        }
         Session session = null;
-        if (route == null || !route.sessionless()) {
+        if (!route.sessionless()) {
             String id = sessionId(body, headerSessionId);
             if (id == null) {
                 return reject(ApiErrors.MISSING_SESSION);
@@ -67,10 +86,7 @@ public final class ApiPipeline {
                 return reject(ApiErrors.INVALID_SESSION);
             }
             session = found.get();
-            session.touch(route != null && route.userUpdate());
-        }
-        if (route == null) {
-            return reject(webSocket ? ApiErrors.BAD_ROUTE_WS : ApiErrors.BAD_ROUTE_HTTP);
+            session.touch(route.userUpdate());
         }
         if (route.webSocket() != webSocket) {
             return reject(webSocket ? ApiErrors.NEEDS_HTTP : ApiErrors.NEEDS_WEBSOCKET);

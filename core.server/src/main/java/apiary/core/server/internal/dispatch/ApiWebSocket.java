@@ -36,11 +36,19 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     private static final System.Logger LOG = System.getLogger(ApiWebSocket.class.getName());
     private static final Duration FIRST_MESSAGE_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(1);
+    /** SwarmUI's keep-alive: a ping this often while a route runs, so that proxies and NATs keep a quiet socket. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    /** Messages a client may send ahead of a route that has not asked for them. */
+    static final int MAX_INBOX = 64;
+    /** Clients have no binary messages to send to an API route. */
+    private static final long MAX_BINARY_MESSAGE = 64 * 1024;
     /** How far a client may fall behind before it is cut off: a few full-size images. */
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     private static final String CLOSED = new String("closed");
 
     private final String routeName;
+    private final long maxMessageBytes;
     private final String headerSessionId;
     private final HttpCallContext context;
     private final ApiPipeline pipeline;
@@ -52,10 +60,12 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     private final OutboundQueue outbound = new OutboundQueue(new SocketWriter(), MAX_QUEUED_BYTES);
     private volatile Session session;
     private volatile Scheduler.Task firstMessageTimeout;
+    private volatile Scheduler.Task keepAlive;
 
-    ApiWebSocket(String routeName, String headerSessionId, HttpCallContext context, ApiPipeline pipeline,
-            Executor executor, Scheduler scheduler) {
+    ApiWebSocket(String routeName, long maxMessageBytes, String headerSessionId, HttpCallContext context,
+            ApiPipeline pipeline, Executor executor, Scheduler scheduler) {
         this.routeName = routeName;
+        this.maxMessageBytes = maxMessageBytes;
         this.headerSessionId = headerSessionId;
         this.context = context;
         this.pipeline = pipeline;
@@ -82,11 +92,12 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
 
         @Override
         public void overflow() {
-            LOG.log(Level.INFO, "WebSocket /API/{0}: client fell more than {1} MB behind; closing", routeName,
+            LOG.log(Level.INFO, "WebSocket /API/{0}: client fell more than {1} MB behind; disconnecting", routeName,
                     MAX_QUEUED_BYTES >> 20);
             Session s = session;
             if (s != null) {
-                s.close(StatusCode.POLICY_VIOLATION, "client too slow", Callback.NOOP);
+                // No close handshake: a client that does not read would never read the close frame either.
+                s.disconnect();
             }
         }
     }
@@ -94,6 +105,9 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        // The route's own limit: a message that starts a generation may carry images, a status query may not.
+        session.setMaxTextMessageSize(maxMessageBytes);
+        session.setMaxBinaryMessageSize(MAX_BINARY_MESSAGE);
         firstMessageTimeout = scheduler.schedule(() -> {
             if (!started.get()) {
                 LOG.log(Level.DEBUG, "WebSocket /API/{0} sent no message within a minute; closing", routeName);
@@ -105,6 +119,11 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     @Override
     public void onWebSocketText(String message) {
         if (!started.compareAndSet(false, true)) {
+            if (inbox.size() >= MAX_INBOX) {
+                LOG.log(Level.INFO, "WebSocket /API/{0}: client sent more than {1} unread messages; closing", routeName, MAX_INBOX);
+                session.close(StatusCode.POLICY_VIOLATION, "too many messages", Callback.NOOP);
+                return;
+            }
             inbox.offer(message);
             return;
         }
@@ -112,7 +131,18 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
         if (timeout != null) {
             timeout.cancel();
         }
+        scheduleKeepAlive();
         executor.execute(() -> run(message));
+    }
+
+    private void scheduleKeepAlive() {
+        keepAlive = scheduler.schedule(() -> {
+            Session s = session;
+            if (s != null && s.isOpen()) {
+                s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+                scheduleKeepAlive();
+            }
+        }, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -127,6 +157,10 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     }
 
     private void closed() {
+        Scheduler.Task ping = keepAlive;
+        if (ping != null) {
+            ping.cancel();
+        }
         inbox.offer(CLOSED);
         outbound.close(new IOException("WebSocket closed"));
         closeListeners.fire();
@@ -154,7 +188,10 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
                 .whenComplete((result, failure) -> finish(result instanceof Reply ? ((Reply) result).body : result));
     }
 
-    /** Sends the last frame (if any), then closes normally once everything queued is written. */
+    /**
+     * Sends the last frame (if any), then closes normally once everything queued is written. A client that does not
+     * answer the close within a minute (SwarmUI's close timeout) is disconnected.
+     */
     private void finish(Object last) {
         if (last != null && isOpen()) {
             outbound.add(null, JsonCodec.text(last));
@@ -163,6 +200,7 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
             Session s = session;
             if (s != null && s.isOpen()) {
                 s.close(StatusCode.NORMAL, null, Callback.NOOP);
+                scheduler.schedule(s::disconnect, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }

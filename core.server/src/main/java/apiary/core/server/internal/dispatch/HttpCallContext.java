@@ -3,7 +3,6 @@ package apiary.core.server.internal.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import apiary.core.api.route.CallContext;
 import apiary.core.api.route.WebSocketChannel;
@@ -25,6 +24,7 @@ public class HttpCallContext implements CallContext {
     private HttpFields headers;
     private List<HttpCookie> cookies;
     private volatile WebSocketChannel socket;
+    private final CloseListeners disconnect = new CloseListeners();
 
     /**
      * @param request the request
@@ -38,6 +38,9 @@ public class HttpCallContext implements CallContext {
         if (response == null) {
             headers = request.getHeaders().asImmutable();
             cookies = Request.getCookies(request);
+        } else {
+            // The connection failed under the call (the server stopping, a broken connection noticed by a write).
+            request.addFailureListener(failure -> disconnect.fire());
         }
     }
 
@@ -113,19 +116,14 @@ public class HttpCallContext implements CallContext {
         this.socket = channel;
     }
 
+    /** The client closed its connection before the answer (see {@link DisconnectWatch}). */
+    void disconnected() {
+        disconnect.fire();
+    }
+
     @Override
     public AutoCloseable onDisconnect(Runnable action) {
         WebSocketChannel channel = socket;
-        if (channel != null) {
-            return channel.onClose(action);
-        }
-        // Jetty reports a client that closed its connection (or timed out) while the answer is pending as a failure.
-        AtomicBoolean armed = new AtomicBoolean(true);
-        request.addFailureListener(failure -> {
-            if (armed.compareAndSet(true, false)) {
-                action.run();
-            }
-        });
-        return () -> armed.set(false);
+        return channel != null ? channel.onClose(action) : disconnect.add(action);
     }
 }

@@ -21,8 +21,6 @@ import apiary.core.server.internal.web.ExtensionFileHandler;
 import apiary.core.server.internal.web.WebFileRoutes;
 import apiary.core.server.internal.web.ExtensionFiles;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -99,18 +97,15 @@ public final class HttpServerComponent {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("apiary-http");
         server = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setRelativeRedirectAllowed(true);
-        config.setRequestHeaderSize(1024 * 1024);
-        connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        HttpLimits limits = HttpLimits.from(context);
+        connector = limits.connector(server);
         connector.setHost(host);
         connector.setPort(port);
         server.setErrorHandler(new SafeErrorHandler());
 
         ApiPipeline pipeline = new ApiPipeline(routes, permissions, () -> sessions);
-        ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes);
-        ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, defaultMaxRequestMegabytes * 1024 * 1024);
+        ApiHttpHandler api = new ApiHttpHandler(pipeline, this::maxRequestBytes, limits.requestMemory(), server.getScheduler());
+        ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, this::maxRequestBytes);
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),

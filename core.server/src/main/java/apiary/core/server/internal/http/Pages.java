@@ -29,7 +29,9 @@ final class Pages {
             "404", new Page(404, "404: Not Found", "The page you requested does not exist."),
             "basicapi", new Page(400, "Invalid API request", "This API request was malformed. API calls are POST requests with a JSON body and a session_id."),
             "internal", new Page(500, "Internal Error", "The server had an internal error while handling this request. The server log has the details."),
-            "nogetapi", new Page(405, "API calls need POST", "API routes under /API/ are called with POST and a JSON body (or over WebSocket for routes ending in WS), not opened in a browser."),
+            // 200, as SwarmUI serves it: clients health-check with a GET on /API/GetNewSession, follow the redirect
+            // and take anything but 200 for "server down".
+            "nogetapi", new Page(200, "API calls need POST", "API routes under /API/ are called with POST and a JSON body (or over WebSocket for routes ending in WS), not opened in a browser."),
             "permissions", new Page(403, "Permission Denied", "You do not have permission to view this page."));
 
     private static final Page TEXT2IMAGE = new Page(200, "Apiary",

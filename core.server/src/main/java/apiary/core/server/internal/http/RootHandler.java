@@ -20,9 +20,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
 /**
- * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), {@code /} to
- * {@code Text2Image}, the error pages, {@code /openapi.json}, extensions' files under {@code /ExtensionFile/}, the
- * bundles' proxy targets ({@code /ComfyBackendDirect/}), and a redirect to {@code /Error/404} for the rest.
+ * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), extensions' files
+ * under {@code /ExtensionFile/}, {@code /openapi.json}, the bundles' proxy targets ({@code /ComfyBackendDirect/}),
+ * then the bundles' web files (which may replace any of what follows), {@code /} to {@code Text2Image}, the
+ * placeholder page, the error pages, and a redirect to {@code /Error/404} for the rest.
  */
 final class RootHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
@@ -59,12 +60,6 @@ final class RootHandler extends Handler.Abstract {
                 if (!webSocket.tryUpgrade(name, request, response, callback)) {
                     api.handle(name, request, response, callback);
                 }
-            } else if (path.equals("/")) {
-                Response.sendRedirect(request, response, callback, 302, "Text2Image", false);
-            } else if (path.equalsIgnoreCase("/Text2Image")) {
-                Pages.text2Image(response, callback);
-            } else if (path.regionMatches(true, 0, "/Error/", 0, 7)) {
-                Pages.error(path.substring(7), response, callback);
             } else if (path.regionMatches(true, 0, ExtensionFileHandler.PREFIX, 0, ExtensionFileHandler.PREFIX.length())) {
                 extensionFiles.handle(URIUtil.decodePath(path.substring(ExtensionFileHandler.PREFIX.length())), request, response, callback);
             } else if (path.equals("/openapi.json") && HttpMethod.GET.is(request.getMethod())) {
@@ -75,7 +70,16 @@ final class RootHandler extends Handler.Abstract {
                 response.write(true, ByteBuffer.wrap(bytes), callback);
             } else if (proxies.tryProxy(path, request, response, callback)) {
                 return true;
-            } else if (!webFiles.tryServe(URIUtil.decodePath(path), request, response, callback)) {
+            } else if (webFiles.tryServe(URIUtil.decodePath(path), request, response, callback)) {
+                // A bundle's page or file; asked before the core's own pages, so that a UI bundle can replace them.
+                return true;
+            } else if (path.equals("/")) {
+                Response.sendRedirect(request, response, callback, 302, "Text2Image", false);
+            } else if (path.equalsIgnoreCase("/Text2Image")) {
+                Pages.text2Image(response, callback);
+            } else if (path.regionMatches(true, 0, "/Error/", 0, 7)) {
+                Pages.error(path.substring(7), response, callback);
+            } else {
                 Response.sendRedirect(request, response, callback, 302, "/Error/404", false);
             }
         } catch (RuntimeException e) {

@@ -2,8 +2,10 @@ package apiary.core.server.internal.web;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import apiary.core.api.web.WebFile;
@@ -25,8 +27,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The GET file-route whiteboard: {@link WebFileProvider}s by path prefix. The longest matching prefix serves a
- * request; for one prefix the highest service ranking wins (then the oldest service).
+ * The GET file-route whiteboard: {@link WebFileProvider}s by exact path or by path prefix. An exact path (any case,
+ * like the core's own pages) beats every prefix; otherwise the longest matching prefix serves a request; for one path
+ * the highest service ranking wins (then the oldest service). The prefix {@code /} names only the root page. Answers
+ * in memory are written from the provider's bytes without copying; file answers are streamed ({@link FileAnswer}).
  */
 @Component(service = WebFileRoutes.class, immediate = true)
 public final class WebFileRoutes {
@@ -35,12 +39,29 @@ public final class WebFileRoutes {
     private static final class Entry {
         final WebFileProvider provider;
         final String prefix;
+        final boolean exact;
         final ServiceReference<WebFileProvider> reference;
 
         Entry(WebFileProvider provider, String prefix, ServiceReference<WebFileProvider> reference) {
             this.provider = provider;
             this.prefix = prefix;
+            this.exact = !prefix.endsWith("/") || prefix.equals("/");
             this.reference = reference;
+        }
+
+        boolean matches(String path) {
+            return exact ? path.equalsIgnoreCase(prefix) : path.startsWith(prefix);
+        }
+
+        /** Exact paths first, then longer prefixes, then the framework's service order. */
+        boolean better(Entry other) {
+            if (exact != other.exact) {
+                return exact;
+            }
+            if (prefix.length() != other.prefix.length()) {
+                return prefix.length() > other.prefix.length();
+            }
+            return beats(other);
         }
 
         /** The framework's own service order: higher ranking, then the older service. */
@@ -56,10 +77,9 @@ public final class WebFileRoutes {
     void addProvider(ServiceReference<WebFileProvider> reference, WebFileProvider provider) {
         Object prefix = reference.getProperty(WebFileProvider.PREFIX);
         long id = (Long) reference.getProperty(Constants.SERVICE_ID);
-        if (!(prefix instanceof String) || !((String) prefix).startsWith("/") || !((String) prefix).endsWith("/")
-                || ((String) prefix).regionMatches(true, 0, "/API/", 0, 5)) {
-            LOG.log(Level.WARNING, "Web file provider (service {0}) ignored: property {1} must be a path like /ViewSpecial/X/ outside /API/",
-                    id, WebFileProvider.PREFIX);
+        if (!(prefix instanceof String) || !((String) prefix).startsWith("/") || reserved((String) prefix)) {
+            LOG.log(Level.WARNING, "Web file provider (service {0}) ignored: property {1} must be a path like /ViewSpecial/X/"
+                    + " or /Text2Image outside /API/, /ExtensionFile/ and /openapi.json", id, WebFileProvider.PREFIX);
             return;
         }
         entries.put(id, new Entry(provider, (String) prefix, reference));
@@ -69,6 +89,12 @@ public final class WebFileRoutes {
         entries.remove((Long) reference.getProperty(Constants.SERVICE_ID));
     }
 
+    /** Paths the core answers itself before asking providers. */
+    private static boolean reserved(String path) {
+        return path.regionMatches(true, 0, "/API/", 0, 5) || path.equalsIgnoreCase("/API")
+                || path.regionMatches(true, 0, "/ExtensionFile/", 0, 15) || path.equals("/openapi.json");
+    }
+
     /**
      * @param path the decoded request path
      * @return true if a provider served the request
@@ -76,8 +102,7 @@ public final class WebFileRoutes {
     public boolean tryServe(String path, Request request, Response response, Callback callback) {
         Entry best = null;
         for (Entry e : entries.values()) {
-            if (path.startsWith(e.prefix) && (best == null || e.prefix.length() > best.prefix.length()
-                    || (e.prefix.length() == best.prefix.length() && e.beats(best)))) {
+            if (e.matches(path) && (best == null || e.better(best))) {
                 best = e;
             }
         }
@@ -87,18 +112,35 @@ public final class WebFileRoutes {
         }
         WebFile file;
         try {
-            file = best.provider.serve(path.substring(best.prefix.length()), query(request), new HttpCallContext(request, response));
+            String rest = best.exact ? "" : path.substring(best.prefix.length());
+            file = best.provider.serve(rest, query(request), new HttpCallContext(request, response));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Serving " + path + " failed", e);
             file = WebFile.error(500, "Error reading file.", "file_error");
         }
-        byte[] body = file.body();
+        if (file == null) {
+            LOG.log(Level.ERROR, "Web file provider for {0} answered null", best.prefix);
+            file = WebFile.error(500, "Error reading file.", "file_error");
+        }
+        Optional<Path> onDisk = file.file();
+        if (onDisk.isPresent() && FileAnswer.send(file, onDisk.get(), request, response, callback)) {
+            return true;
+        }
+        write(onDisk.isPresent() ? FileAnswer.NOT_FOUND : file, head, response, callback);
+        return true;
+    }
+
+    private static void write(WebFile file, boolean head, Response response, Callback callback) {
+        ByteBuffer body = file.bodyBuffer();
         response.setStatus(file.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, file.contentType());
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, file.cacheSeconds() > 0 ? "private, max-age=" + file.cacheSeconds() : "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, head ? null : ByteBuffer.wrap(body), callback);
-        return true;
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, cacheControl(file));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, head ? null : body, callback);
+    }
+
+    static String cacheControl(WebFile file) {
+        return file.cacheSeconds() > 0 ? "private, max-age=" + file.cacheSeconds() : "no-store";
     }
 
     private static Map<String, String> query(Request request) {

@@ -37,7 +37,8 @@ public final class PresetRoutes implements RouteProvider {
     /**
      * @return success, or {@code preset_fail} with a reason
      */
-    @Route(permission = CorePermissions.MANAGE_PRESETS, userUpdate = true,
+    // The preview arrives as a data URL of a full-size image (it is stored re-encoded small).
+    @Route(permission = CorePermissions.MANAGE_PRESETS, userUpdate = true, maxRequestBytes = 32L * 1024 * 1024,
             description = "User route to add a new parameter preset.",
             returns = "\"success\": true\n// or:\n\"preset_fail\": \"Some friendly error text here\"")
     public Map<String, Object> AddNewPreset(Session session,
