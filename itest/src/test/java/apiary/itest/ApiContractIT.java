@@ -27,7 +27,8 @@ import org.junit.Test;
  */
 public class ApiContractIT extends ApiaryTestSupport {
     /** Where the behaviour spec (from SwarmUI's code) puts a permission in another group than the docs do. */
-    private static final Map<String, String> GROUP_FROM_CODE = Map.of("server_debug_message", "Special", "install", "Special");
+    private static final Map<String, String> GROUP_FROM_CODE = Map.of("server_debug_message", "Special", "install", "Special",
+            "local_image_folder", "Special");
 
     /** SwarmUI's user-update routes (behaviour spec section 7, flag U) of the areas in the contract. */
     private static final Set<String> USER_UPDATE = Set.of("AdminAddRole", "AdminAddUser", "AdminChangeUserSettings",
@@ -36,7 +37,9 @@ public class ApiContractIT extends ApiaryTestSupport {
             "UninstallExtension", "UpdateAndRestart", "UpdateExtension", "AddNewBackend", "DeleteBackend", "EditBackend",
             "FreeBackendMemory", "RestartBackends", "ToggleBackend", "AddNewPreset", "ChangePassword",
             "ChangeUserSettings", "DeletePreset", "DuplicatePreset", "InstallConfirmWS", "InterruptAll", "Logout",
-            "SetAPIKey", "SetParamEdits", "SetStarredModels");
+            "SetAPIKey", "SetParamEdits", "SetStarredModels",
+            "GenerateText2Image", "GenerateText2ImageWS", "AddImageToHistory", "ToggleImageStarred", "OpenImageFolder",
+            "DeleteImage", "TriggerRefresh");
 
     @Test
     public void servedSwarmAreasMatchTheContractExactly() throws IOException {
@@ -79,8 +82,11 @@ public class ApiContractIT extends ApiaryTestSupport {
         }
         assertTrue("BasicAPIFeatures and AdminAPI are served: " + checked,
                 checked.containsAll(List.of("GetNewSession", "InstallConfirmWS", "AdminAddUser", "UpdateAndRestart")));
+        assertTrue("T2IAPI is served: " + checked, checked.containsAll(List.of("GenerateText2Image", "GenerateText2ImageWS",
+                "ListT2IParams", "ListImages", "AddImageToHistory")));
         assertEquals("19 BasicAPIFeatures + 27 AdminAPI routes", 46,
-                checked.stream().filter(n -> !n.matches("AddNewBackend|DeleteBackend|EditBackend|FreeBackendMemory|ListBackendTypes|ListBackends|RestartBackends|ToggleBackend")).count());
+                contractFile("routes.json").stream().map(r -> (String) r.get("name")).filter(checked::contains)
+                        .filter(n -> !n.matches("AddNewBackend|DeleteBackend|EditBackend|FreeBackendMemory|ListBackendTypes|ListBackends|RestartBackends|ToggleBackend")).count());
     }
 
     private static List<String> expectedParams(Map<String, Object> route) {
@@ -115,14 +121,22 @@ public class ApiContractIT extends ApiaryTestSupport {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /** @return the platform table (routes.json) and the generation table (routes-generation.json) together */
     static List<Map<String, Object>> contractRoutes() throws IOException {
-        Path file = Path.of(System.getProperty("apiary.itest.contract"));
+        List<Map<String, Object>> all = new ArrayList<>(contractFile("routes.json"));
+        all.addAll(contractFile("routes-generation.json"));
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> contractFile(String name) throws IOException {
+        Path file = Path.of(System.getProperty("apiary.itest.contract")).resolveSibling(name);
         return (List<Map<String, Object>>) new ObjectMapper().readValue(Files.readString(file), Map.class).get("routes");
     }
 
     @Test
     public void contractFileIsTheWholeSwarmTable() throws IOException {
-        assertEquals("routes.json lists 54 routes (AdminAPI, BackendAPI, BasicAPIFeatures)", 54, contractRoutes().size());
+        assertEquals("routes.json lists 54 routes (AdminAPI, BackendAPI, BasicAPIFeatures)", 54, contractFile("routes.json").size());
+        assertEquals("routes-generation.json lists 28 routes (T2IAPI, ModelsAPI, UtilAPI)", 28, contractFile("routes-generation.json").size());
     }
 }

@@ -1,0 +1,189 @@
+package apiary.itest.t2i;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.inject.Inject;
+
+import apiary.core.api.backend.BackendRegistry;
+import apiary.itest.Api;
+import apiary.itest.ApiaryTestSupport;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * GenerateText2Image over HTTP and WebSocket against real echo backends in the running server: SwarmUI's frame
+ * sequence for one image and a batch, a follow-up request on the same socket, an interrupt, a backend failure, and
+ * the saved files' metadata read back through the history. Counters are back at zero after every path.
+ */
+public class GenerateIT extends ApiaryTestSupport {
+    @Inject
+    private BackendRegistry registry;
+    private EchoBackends echo;
+
+    @Before
+    public void setUp() throws Exception {
+        echo = new EchoBackends(context, registry);
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        echo.close();
+    }
+
+    private static List<Map<String, Object>> images(List<Map<String, Object>> frames) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        frames.stream().filter(f -> f.containsKey("image")).forEach(out::add);
+        return out;
+    }
+
+    private void assertCountersZero(Api api, String s) throws InterruptedException {
+        Map<?, ?> status = null;
+        for (int i = 0; i < 200; i++) {
+            status = (Map<?, ?>) api.call(s, "GetCurrentStatus", Map.of()).get("status");
+            if (status.values().stream().allMatch(v -> ((Number) v).intValue() == 0)) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("counters not back at zero: " + status);
+    }
+
+    @Test
+    public void httpReturnsEveryImageAndTheFilesCarryTheirMetadata() throws Exception {
+        echo.add(Map.of("LatencyMs", 10L, "Limits", Map.of("MaxUsages", 2L)));
+        Api api = api();
+        String s = api.newSession();
+        Api.Reply r = api.call(s, "GenerateText2Image", Map.of("images", 3, "prompt", "an http cat", "seed", 40,
+                "overrideoutpathformat", "httpgen/[prompt]-[seed]"));
+        List<?> urls = (List<?>) r.get("images");
+        assertNotNull(r.toString(), urls);
+        assertEquals(3, urls.size());
+        Set<String> names = new HashSet<>();
+        urls.forEach(u -> names.add(((String) u).substring(((String) u).lastIndexOf('/') + 1)));
+        assertEquals(Set.of("an http cat-40.png", "an http cat-41.png", "an http cat-42.png"), names);
+        Api.Reply list = api.call(s, "ListImages", Map.of("path", "httpgen", "depth", 1));
+        List<?> files = (List<?>) list.get("files");
+        assertEquals(3, files.size());
+        for (Object f : files) {
+            String meta = (String) ((Map<?, ?>) f).get("metadata");
+            assertTrue(meta, meta.contains("\"prompt\": \"an http cat\"") && meta.contains("\"swarm_version\""));
+            assertTrue(meta, meta.contains("\"generation_time\""));
+        }
+        assertCountersZero(api, s);
+    }
+
+    @Test
+    public void webSocketFrameSequenceForOneImage() throws Exception {
+        echo.add(Map.of("LatencyMs", 60L, "Previews", 2L));
+        Api api = api();
+        String s = api.newSession();
+        Api.WsResult ws = api.ws("GenerateText2ImageWS", Map.of("session_id", s, "images", 1, "prompt", "a ws cat"));
+        List<String> kinds = GenerateWithoutBackendIT.kinds(ws.frames);
+        assertEquals(ws.frames.toString(), "status", kinds.get(0));
+        assertEquals("status", kinds.get(kinds.size() - 1));
+        assertEquals("close", ws.frames.get(kinds.size() - 2).get("socket_intention"));
+        assertEquals(List.of(), ws.frames.get(kinds.size() - 3).get("discard_indices"));
+        int firstProgress = kinds.indexOf("gen_progress");
+        int image = kinds.indexOf("image");
+        assertTrue(kinds.toString(), firstProgress > 0 && image > firstProgress);
+        Map<?, ?> progress = (Map<?, ?>) ws.frames.get(firstProgress).get("gen_progress");
+        assertEquals("0", progress.get("batch_index"));
+        assertTrue("the first progress carries the preview metadata", String.valueOf(progress.get("metadata")).contains("\"is_preview\": true"));
+        assertTrue("previews are data URLs", ws.frames.stream().filter(f -> f.containsKey("gen_progress"))
+                .anyMatch(f -> String.valueOf(((Map<?, ?>) f.get("gen_progress")).get("preview")).startsWith("data:image/png;base64,")));
+        Map<String, Object> img = ws.frames.get(image);
+        assertEquals("0", img.get("batch_index"));
+        assertEquals(progress.get("request_id"), img.get("request_id"));
+        assertTrue(String.valueOf(img.get("image")).startsWith("View/local/raw/"));
+        assertTrue(String.valueOf(img.get("metadata")).contains("a ws cat"));
+        assertTrue("status frames around the backend wait", kinds.subList(1, firstProgress).contains("status"));
+        assertEquals(1000, ws.closeCode);
+        assertCountersZero(api, s);
+    }
+
+    @Test
+    public void aBatchAndAFollowUpRequestContinueTheIndexes() throws Exception {
+        echo.add(Map.of("LatencyMs", 20L, "Limits", Map.of("MaxUsages", 4L)));
+        Api api = api();
+        String s = api.newSession();
+        AtomicBoolean followed = new AtomicBoolean();
+        WsClient c = WsClient.open(server.port(), "GenerateText2ImageWS",
+                Map.of("session_id", s, "images", 2, "batchsize", 2, "prompt", "batch"), (f, client) -> {
+                    if (f.containsKey("discard_indices") && followed.compareAndSet(false, true)) {
+                        client.send(Map.of("session_id", s, "images", 2, "prompt", "follow-up"));
+                    }
+                }).awaitClose(60);
+        Set<String> indexes = new HashSet<>();
+        images(c.frames).forEach(f -> indexes.add((String) f.get("batch_index")));
+        assertEquals("the echo backend renders one image per call: 0 and 2, then the follow-up's 4 and 5",
+                Set.of("0", "2", "4", "5"), indexes);
+        assertEquals(2, c.frames.stream().filter(f -> f.containsKey("discard_indices")).count());
+        assertEquals(1000, c.closeCode);
+        assertCountersZero(api, s);
+    }
+
+    @Test
+    public void interruptAllStopsTheRemainingImages() throws Exception {
+        echo.add(Map.of("GenerateMode", "hang"));
+        Api api = api();
+        String s = api.newSession();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        WsClient c = WsClient.open(server.port(), "GenerateText2ImageWS",
+                Map.of("session_id", s, "images", 3, "prompt", "never"), (f, client) -> {
+                    Map<?, ?> st = (Map<?, ?>) f.get("status");
+                    if (st != null && ((Number) st.get("live_gens")).intValue() > 0 && interrupted.compareAndSet(false, true)) {
+                        new Thread(() -> api.call(s, "InterruptAll", Map.of())).start();
+                    }
+                }).awaitClose(60);
+        assertTrue("the job was running when interrupted", interrupted.get());
+        assertTrue(c.frames.toString(), c.frames.stream().anyMatch(f -> "Generation session interrupted.".equals(f.get("error"))));
+        assertTrue(images(c.frames).isEmpty());
+        assertCountersZero(api, s);
+    }
+
+    @Test
+    public void aBackendFailureIsReportedWithItsMessage() throws Exception {
+        echo.add(Map.of("GenerateMode", "error"));
+        Api api = api();
+        String s = api.newSession();
+        Api.Reply r = api.call(s, "GenerateText2Image", Map.of("images", 2, "seed", 9));
+        assertTrue(r.toString(), String.valueOf(r.get("error")).matches("Echo backend #\\d+ failed as told \\(seed (9|10)\\)"));
+        assertEquals(1, r.json.size());
+        assertCountersZero(api, s);
+    }
+
+    @Test
+    public void aClientThatLeavesKeepsItsImages() throws Exception {
+        echo.add(Map.of("LatencyMs", 400L));
+        Api api = api();
+        String s = api.newSession();
+        WsClient c = WsClient.open(server.port(), "GenerateText2ImageWS", Map.of("session_id", s, "images", 1,
+                "prompt", "gone", "overrideoutpathformat", "leftearly/[prompt]"), (f, client) -> {
+                    Map<?, ?> st = (Map<?, ?>) f.get("status");
+                    if (st != null && ((Number) st.get("live_gens")).intValue() > 0) {
+                        client.abort();
+                    }
+                });
+        assertNotNull(c);
+        for (int i = 0; i < 400; i++) {
+            List<?> files = (List<?>) api.call(s, "ListImages", Map.of("path", "leftearly", "depth", 1)).get("files");
+            if (files != null && files.size() == 1) {
+                assertCountersZero(api, s);
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the image of a client that left was not saved");
+    }
+}
