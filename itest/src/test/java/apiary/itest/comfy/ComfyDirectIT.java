@@ -77,6 +77,11 @@ public class ComfyDirectIT extends ApiaryTestSupport {
                             }
                         }).get(10, TimeUnit.SECONDS);
                 ws.sendText("{\"type\":\"feature_flags\",\"data\":{\"supports_preview_metadata\":true}}", true).get();
+                // Sent to Apiary is not yet relayed: wait for ComfyUI's answer before posting the prompt.
+                long flagsBy = System.currentTimeMillis() + 10_000;
+                while (texts.stream().noneMatch(t -> t.contains("\"type\": \"feature_flags\"")) && System.currentTimeMillis() < flagsBy) {
+                    Thread.sleep(10);
+                }
                 String prompt = "{\"prompt\":{\"1\":{\"class_type\":\"EmptyImage\",\"inputs\":{\"width\":16,\"height\":16,\"batch_size\":1,\"color\":255}},"
                         + "\"2\":{\"class_type\":\"SaveImageWebsocket\",\"inputs\":{\"images\":[\"1\",0]}}},\"client_id\":\"direct-it\"}";
                 HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/prompt"))

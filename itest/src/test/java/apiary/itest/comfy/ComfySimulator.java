@@ -17,10 +17,12 @@ import java.util.stream.Stream;
  */
 final class ComfySimulator implements AutoCloseable {
     static final String MODEL = "tiny-sd15.safetensors";
+    static final String LORA = "glow.safetensors";
 
     private final Path home;
     private Process process;
     private int port;
+    private double stepSeconds = 0.02;
 
     private ComfySimulator(Path home) {
         this.home = home;
@@ -42,14 +44,25 @@ final class ComfySimulator implements AutoCloseable {
                 }
             }
         }
-        Path ckpt = home.resolve("models/checkpoints").resolve(MODEL);
-        Files.createDirectories(ckpt.getParent());
-        byte[] header = "{\"__metadata__\":{\"modelspec.architecture\":\"stable-diffusion-v1\"}}".getBytes(StandardCharsets.UTF_8);
+        model(home.resolve("models/checkpoints").resolve(MODEL), "stable-diffusion-v1");
+        model(home.resolve("models/loras").resolve(LORA), "stable-diffusion-v1/lora");
+        return new ComfySimulator(home);
+    }
+
+    /** A header-only safetensors file with a modelspec architecture: enough for ComfyUI's folder listing. */
+    private static void model(Path file, String architecture) throws IOException {
+        Files.createDirectories(file.getParent());
+        byte[] header = ("{\"__metadata__\":{\"modelspec.architecture\":\"" + architecture + "\"}}").getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[8 + header.length];
         out[0] = (byte) header.length;
         System.arraycopy(header, 0, out, 8, header.length);
-        Files.write(ckpt, out);
-        return new ComfySimulator(home);
+        Files.write(file, out);
+    }
+
+    /** @param seconds seconds per sampler step @return this */
+    ComfySimulator withStepSeconds(double seconds) {
+        stepSeconds = seconds;
+        return this;
     }
 
     Path mainPy() {
@@ -68,7 +81,8 @@ final class ComfySimulator implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(python, mainPy().toString(), "--port", Integer.toString(port),
                 "--preview-method", "latent2rgb")).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("simulator.log").toFile());
-        pb.environment().put("COMFYSIM_STEP_SECONDS", "0.02");
+        pb.environment().put("COMFYSIM_STEP_SECONDS", Double.toString(stepSeconds));
+        pb.environment().put("COMFYSIM_LOAD_SECONDS", "0.05");
         process = pb.start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && process.isAlive()) {

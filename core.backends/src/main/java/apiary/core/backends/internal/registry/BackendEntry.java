@@ -85,6 +85,7 @@ final class BackendEntry {
         dto.maxUsages = maxUsages;
         dto.canLoadModels = canLoadModels;
         dto.currentModel = currentModel;
+        dto.models = models;
         dto.modcount = stored.modcount();
         return dto;
     }
