@@ -68,6 +68,12 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
         }
     }
 
+    private ComfySimulator simulator(double stepSeconds) throws Exception {
+        ComfySimulator sim = ComfySimulator.install().withStepSeconds(stepSeconds).start();
+        sims.add(sim);
+        return sim;
+    }
+
     private int backend(ComfySimulator sim) throws InterruptedException {
         BackendDTO dto = registry.add("comfyui_api", "", Map.of("Address", sim.base(), "OverQueue", 0));
         added.add(dto.id);
@@ -112,47 +118,29 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
 
     @Test
     public void twoComfyBackendsWorkAtOnce() throws Exception {
-        ComfySimulator a = ComfySimulator.install().withStepSeconds(0.05).start();
-        ComfySimulator b = ComfySimulator.install().withStepSeconds(0.05).start();
-        sims.add(a);
-        sims.add(b);
-        backend(a);
-        backend(b);
+        backend(simulator(0.05));
+        backend(simulator(0.05));
         BackendLease first = lease(params(20));
         BackendLease second = lease(params(20));
         assertNotEquals("each job on its own backend", first.backendId(), second.backendId());
-        Job one = run(first, params(20)).get(60, TimeUnit.SECONDS);
-        Job two = run(second, params(20)).get(60, TimeUnit.SECONDS);
-        assertEquals(1, one.outputs.size());
-        assertEquals(1, two.outputs.size());
-    }
-
-    @Test
-    public void parallelJobsOverlapInTime() throws Exception {
-        ComfySimulator a = ComfySimulator.install().withStepSeconds(0.05).start();
-        ComfySimulator b = ComfySimulator.install().withStepSeconds(0.05).start();
-        sims.add(a);
-        sims.add(b);
-        backend(a);
-        backend(b);
-        CompletableFuture<Job> one = run(lease(params(20)), params(20));
-        CompletableFuture<Job> two = run(lease(params(20)), params(20));
+        CompletableFuture<Job> one = run(first, params(20));
+        CompletableFuture<Job> two = run(second, params(20));
         Job x = one.get(60, TimeUnit.SECONDS);
         Job y = two.get(60, TimeUnit.SECONDS);
+        assertEquals(1, x.outputs.size());
+        assertEquals(1, y.outputs.size());
         assertTrue("the two jobs ran at the same time", x.started < y.ended && y.started < x.ended);
     }
 
     @Test
     public void interruptAllStopsTheSessionsJob() throws Exception {
-        ComfySimulator a = ComfySimulator.install().withStepSeconds(0.05).start();
-        sims.add(a);
-        int id = backend(a);
+        int id = backend(simulator(0.05));
         CompletableFuture<Job> running = run(lease(params(400)), params(400));
         long deadline = System.currentTimeMillis() + 20_000;
         while (registry.backend(id).orElseThrow().usages == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        Thread.sleep(0); // the job is now on the backend; interrupt it the way a user does
+        // The job is on the backend now: interrupt it the way a user does.
         assertEquals(Map.of("success", true), api().call(sessionId(), "InterruptAll", Map.of()).json);
         Job job = running.get(10, TimeUnit.SECONDS);
         assertTrue(job.outputs.isEmpty());
@@ -161,10 +149,8 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
 
     @Test
     public void aComfyKilledMidJobFailsItAndTheNextJobGoesElsewhere() throws Exception {
-        ComfySimulator dying = ComfySimulator.install().withStepSeconds(0.05).start();
-        ComfySimulator healthy = ComfySimulator.install().withStepSeconds(0.02).start();
-        sims.add(dying);
-        sims.add(healthy);
+        ComfySimulator dying = simulator(0.05);
+        ComfySimulator healthy = simulator(0.02);
         int dyingId = backend(dying);
         BackendLease lease = lease(params(400));
         assertEquals(dyingId, lease.backendId());
