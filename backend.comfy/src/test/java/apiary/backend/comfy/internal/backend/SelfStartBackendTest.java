@@ -3,6 +3,7 @@ package apiary.backend.comfy.internal.backend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import apiary.backend.comfy.testing.TestJob;
 import apiary.backend.comfy.testing.TestJson;
 import apiary.backend.comfy.testing.TestRequest;
 import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.backend.GenerationException;
 import apiary.core.api.t2i.CoreParams;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,41 @@ class SelfStartBackendTest {
     }
 
     @Test
+    void aHungProcessFailsItsJobAndIsReplaced() throws Exception {
+        Simulator sim = Simulator.install();
+        Path data = Files.createTempDirectory("apiary-data-");
+        SelfStartEnvironment env = new SelfStartEnvironment(data, subtype -> List.of(), data, Simulator.freePort() + 200, id -> line -> { });
+        TestContext ctx = new TestContext(9, new HashMap<>(Map.of("StartScript", sim.mainPy().toString(), "ExtraArgs", "",
+                "DisableInternalArgs", false, "EnablePreviews", "true", "GPU_ID", "", "OverQueue", 1L, "AutoRestart", true,
+                "FrontendVersion", "None")));
+        SelfStartBackend b = new SelfStartBackend(ctx, new ComfyServices(new TestJson(), new SamplerCatalog()), env);
+        try {
+            b.init();
+            long hungPid = b.process().pid();
+            TestJob job = new TestJob(new TestRequest().set(CoreParams.MODEL, Simulator.MODEL).set(CoreParams.STEPS, 2000L)
+                    .set(CoreParams.WIDTH, 32L).set(CoreParams.HEIGHT, 32L));
+            Thread freezer = new Thread(() -> {
+                try {
+                    TestContext.await(() -> !job.previews.isEmpty(), 20_000);
+                    new ProcessBuilder("kill", "-STOP", Long.toString(hungPid)).start().waitFor();
+                } catch (Exception e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            freezer.start();
+            GenerationException e = assertThrows(GenerationException.class, () -> b.generate(job));
+            freezer.join();
+            assertTrue(e.getMessage().startsWith("ComfyUI stopped responding"), e.getMessage());
+            assertTrue(TestContext.await(() -> !ProcessHandle.of(hungPid).map(ProcessHandle::isAlive).orElse(false), 20_000),
+                    "the hung process is ended");
+            assertTrue(TestContext.await(() -> ctx.status() == BackendStatus.RUNNING && b.process().pid() != hungPid, 30_000),
+                    ctx.statuses.toString());
+        } finally {
+            b.shutdown();
+        }
+    }
+
+    @Test
     void aScriptThatExitsAtOnceFailsInitWithItsOutput() throws Exception {
         Path dir = Files.createTempDirectory("broken-comfy-");
         Path main = dir.resolve("main.py");
@@ -82,7 +119,7 @@ class SelfStartBackendTest {
         SelfStartBackend b = new SelfStartBackend(ctx, new ComfyServices(new TestJson(), new SamplerCatalog()),
                 new SelfStartEnvironment(dir, s -> List.of(), dir, Simulator.freePort() + 100, id -> line -> { }));
         try {
-            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, b::init);
+            IllegalStateException e = assertThrows(IllegalStateException.class, b::init);
             assertTrue(e.getMessage().contains("exited with code 3"), e.getMessage());
             assertTrue(e.getMessage().contains("CUDA is not available here"), e.getMessage());
         } finally {
