@@ -45,7 +45,7 @@ public final class ComfyDriver {
     @Activate
     public ComfyDriver(@Reference Json json, @Reference ServerInfo server, @Reference ServerSettings settings,
             @Reference ServerLog log) {
-        this.services = new ComfyServices(json, new SamplerCatalog());
+        this.services = new ComfyServices(json, new SamplerCatalog(), server.dataDir().resolve("ComfyUIWorkflows"));
         this.server = server;
         this.settings = settings;
         this.log = log;

@@ -146,8 +146,12 @@ public class ComfyBackend implements GeneratingBackend {
 
     private Workflow workflow(T2IRequest request, ObjectInfo i, apiary.backend.comfy.internal.workflow.Uploader up)
             throws GenerationException, ComfyException {
-        String raw = request.get(ComfyParams.RAW_WORKFLOW).filter(s -> !s.isBlank())
-                .or(() -> request.get(ComfyParams.CUSTOM_WORKFLOW).filter(s -> s.trim().startsWith("{"))).orElse(null);
+        // The raw workflow wins; a custom workflow is its JSON or the name of a saved one.
+        String raw = request.get(ComfyParams.RAW_WORKFLOW).filter(s -> !s.isBlank()).orElse(null);
+        String custom = request.get(ComfyParams.CUSTOM_WORKFLOW).filter(s -> !s.isBlank()).orElse(null);
+        if (raw == null && custom != null) {
+            raw = services.workflows().text(custom);
+        }
         if (raw != null) {
             return RawWorkflow.fill(raw, request, services.json(), up);
         }
@@ -215,7 +219,14 @@ public class ComfyBackend implements GeneratingBackend {
     @Override
     public Optional<String> refusalReason(T2IRequest request) {
         ObjectInfo i = info;
-        String raw = request.get(ComfyParams.RAW_WORKFLOW).or(() -> request.get(ComfyParams.CUSTOM_WORKFLOW)).orElse("");
+        String raw = request.get(ComfyParams.RAW_WORKFLOW).filter(s -> !s.isBlank())
+                .or(() -> request.get(ComfyParams.CUSTOM_WORKFLOW).filter(s -> !s.isBlank()).map(n -> {
+                    try {
+                        return services.workflows().text(n);
+                    } catch (GenerationException e) {
+                        return "";
+                    }
+                })).orElse("");
         if (i == null || !raw.trim().startsWith("{")) {
             return Optional.empty();
         }

@@ -16,14 +16,30 @@ public final class ComfyServices {
     private final Json json;
     private final SamplerCatalog samplers;
     private final Map<Integer, String> running = new ConcurrentHashMap<>();
+    private final SavedWorkflows workflows;
 
     /**
      * @param json the JSON codec
      * @param samplers the shared sampler lists
      */
     public ComfyServices(Json json, SamplerCatalog samplers) {
+        this(json, samplers, null);
+    }
+
+    /**
+     * @param json the JSON codec
+     * @param samplers the shared sampler lists
+     * @param workflowFolder where saved custom workflows live ({@code <data>/ComfyUIWorkflows}), or {@code null}
+     */
+    public ComfyServices(Json json, SamplerCatalog samplers, java.nio.file.Path workflowFolder) {
         this.json = json;
         this.samplers = samplers;
+        this.workflows = new SavedWorkflows(workflowFolder, json);
+    }
+
+    /** @return the saved custom workflows */
+    public SavedWorkflows workflows() {
+        return workflows;
     }
 
     /** @return the JSON codec */

@@ -125,6 +125,22 @@ class ComfyBackendTest {
     }
 
     @Test
+    void customWorkflowsByNameAreReadFromTheWorkflowFolder() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ComfyUIWorkflows");
+        String prompt = "{\"1\":{\"class_type\":\"EmptyImage\",\"inputs\":{\"width\":${width},\"height\":8,\"batch_size\":1,"
+                + "\"color\":0}},\"2\":{\"class_type\":\"SaveImageWebsocket\",\"inputs\":{\"images\":[\"1\",0]}}}";
+        java.nio.file.Files.writeString(folder.resolve("tiny flow.json"), JSON.write(Map.of("name", "tiny flow", "prompt", prompt)));
+        ComfyBackend b = new ComfyBackend(context(), new ComfyServices(JSON, new SamplerCatalog(), folder), false);
+        b.init();
+        TestJob job = new TestJob(txt2img().set(ComfyParams.CUSTOM_WORKFLOW, "tiny flow").set(CoreParams.WIDTH, 12L));
+        b.generate(job);
+        assertEquals(12, ImageIO.read(new ByteArrayInputStream(job.outputs.get(0))).getWidth());
+        GenerationException unknown = assertThrows(GenerationException.class,
+                () -> b.generate(new TestJob(txt2img().set(ComfyParams.CUSTOM_WORKFLOW, "../etc/passwd"))));
+        assertEquals("Unknown ComfyUI custom workflow '../etc/passwd'.", unknown.getMessage());
+    }
+
+    @Test
     void validationErrorsSayWhatIsWrong() throws Exception {
         ComfyBackend b = connected(context(), new SamplerCatalog());
         GenerationException e = assertThrows(GenerationException.class,
