@@ -15,6 +15,7 @@ import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.db.DatabaseState;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
+import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.openapi.OpenApiDocument;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
@@ -81,12 +82,14 @@ public final class HttpServerComponent {
      * @param webFiles the bundles' GET file routes
      * @param components Declarative Services' runtime, to tell when every bundle's components are up
      * @param database whether the database is open, for the answers given while it is not
+     * @param proxies the bundles' proxy targets ({@code /ComfyBackendDirect/})
      * @throws Exception when Jetty cannot start (e.g. the port is taken)
      */
     @Activate
     public HttpServerComponent(BundleContext context, @Reference RouteRegistry routes,
             @Reference PermissionRegistry permissions, @Reference ServerLog log, @Reference WebFileRoutes webFiles,
-            @Reference ServiceComponentRuntime components, @Reference DatabaseState database) throws Exception {
+            @Reference ServiceComponentRuntime components, @Reference DatabaseState database,
+            @Reference ProxyRoutes proxies) throws Exception {
         this.context = context;
         this.log = log;
         JsonCodec.warmUpInBackground();
@@ -111,7 +114,8 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
-                new NetworkGate(() -> settings, database), new ExtensionFileHandler(extensionFiles), webFiles));
+                new NetworkGate(() -> settings, database), new ExtensionFileHandler(extensionFiles), webFiles,
+                proxies));
         server.start();
         // Bound now (the port is known and early clients wait in the listen backlog), accepting once every installed
         // bundle is started and its components are up: whoever gets an answer sees every extension, not just the core.

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.json.JsonCodec;
+import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.web.ExtensionFileHandler;
 import apiary.core.server.internal.web.WebFileRoutes;
 
@@ -20,9 +21,9 @@ import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), extensions' files
- * under {@code /ExtensionFile/}, {@code /openapi.json}, then the bundles' web files (which may replace any of what
- * follows), {@code /} to {@code Text2Image}, the placeholder page, the error pages, and a redirect to
- * {@code /Error/404} for the rest.
+ * under {@code /ExtensionFile/}, {@code /openapi.json}, the bundles' proxy targets ({@code /ComfyBackendDirect/}),
+ * then the bundles' web files (which may replace any of what follows), {@code /} to {@code Text2Image}, the
+ * placeholder page, the error pages, and a redirect to {@code /Error/404} for the rest.
  */
 final class RootHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
@@ -33,15 +34,17 @@ final class RootHandler extends Handler.Abstract {
     private final NetworkGate gate;
     private final ExtensionFileHandler extensionFiles;
     private final WebFileRoutes webFiles;
+    private final ProxyRoutes proxies;
 
     RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
-            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles) {
+            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles, ProxyRoutes proxies) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
         this.gate = gate;
         this.extensionFiles = extensionFiles;
         this.webFiles = webFiles;
+        this.proxies = proxies;
     }
 
     @Override
@@ -65,6 +68,8 @@ final class RootHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
                 response.write(true, ByteBuffer.wrap(bytes), callback);
+            } else if (proxies.tryProxy(path, request, response, callback)) {
+                return true;
             } else if (webFiles.tryServe(URIUtil.decodePath(path), request, response, callback)) {
                 // A bundle's page or file; asked before the core's own pages, so that a UI bundle can replace them.
                 return true;

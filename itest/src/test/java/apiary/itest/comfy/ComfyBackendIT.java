@@ -1,0 +1,116 @@
+package apiary.itest.comfy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import javax.inject.Inject;
+
+import apiary.core.api.backend.BackendDTO;
+import apiary.core.api.backend.BackendRegistry;
+import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.backend.BackendTypeInfo;
+import apiary.core.api.settings.SettingDef;
+import apiary.itest.ApiaryTestSupport;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The backend.comfy bundle in the running server: both types registered with SwarmUI's settings, a by-URL backend
+ * against a running simulator, and a self-started one whose process lives exactly as long as its entry.
+ */
+public class ComfyBackendIT extends ApiaryTestSupport {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    private BackendRegistry registry;
+
+    private final List<Integer> added = new ArrayList<>();
+
+    @After
+    public void removeBackends() {
+        added.forEach(registry::remove);
+    }
+
+    @Test
+    public void bothTypesAreRegisteredWithSwarmsSettings() {
+        BackendTypeInfo api = type("comfyui_api");
+        assertEquals(List.of("Address", "AllowIdle", "OverQueue", "EnableFrontendDev"), names(api));
+        assertTrue(api.fastLoad());
+        BackendTypeInfo self = type("comfyui_selfstart");
+        assertEquals(List.of("StartScript", "ExtraArgs", "DisableInternalArgs", "AutoUpdate", "UpdateManagedNodes",
+                "FrontendVersion", "EnablePreviews", "GPU_ID", "OverQueue", "AutoRestart"), names(self));
+        assertTrue(self.standard());
+    }
+
+    @Test
+    public void byUrlBackendRunsWithTheServersFeatures() throws Exception {
+        try (ComfySimulator sim = ComfySimulator.install().start()) {
+            BackendDTO dto = add("comfyui_api", Map.of("Address", sim.base()));
+            BackendDTO running = await(dto.id, d -> d.status == BackendStatus.RUNNING);
+            assertTrue(running.features.toString(), running.features.containsAll(List.of("comfyui", "folderslash")));
+            assertEquals(2, running.maxUsages);
+        }
+    }
+
+    @Test
+    public void unreachableAddressErrorsWithAReason() throws Exception {
+        BackendDTO dto = add("comfyui_api", Map.of("Address", "http://127.0.0.1:9"));
+        BackendDTO errored = await(dto.id, d -> d.status == BackendStatus.ERRORED);
+        assertTrue(String.valueOf(errored.statusMessage), String.valueOf(errored.statusMessage).contains("Cannot reach ComfyUI"));
+    }
+
+    @Test
+    public void selfStartedComfyLivesExactlyAsLongAsItsEntry() throws Exception {
+        ComfySimulator sim = ComfySimulator.install();
+        BackendDTO dto = add("comfyui_selfstart", Map.of("StartScript", sim.mainPy().toString(), "FrontendVersion", "None"));
+        BackendDTO running = await(dto.id, d -> d.status == BackendStatus.RUNNING);
+        assertTrue(running.features.contains("comfyui"));
+        Optional<ProcessHandle> comfy = comfyProcess(sim);
+        assertTrue("the ComfyUI process runs", comfy.isPresent());
+        registry.remove(dto.id);
+        added.remove(Integer.valueOf(dto.id));
+        assertFalse("no ComfyUI left after removal", comfy.get().isAlive());
+    }
+
+    private Optional<ProcessHandle> comfyProcess(ComfySimulator sim) {
+        String script = sim.mainPy().toString();
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(script)).orElse(false)).findFirst();
+    }
+
+    private BackendDTO add(String type, Map<String, Object> settings) {
+        BackendDTO dto = registry.add(type, "", settings);
+        added.add(dto.id);
+        return dto;
+    }
+
+    private BackendDTO await(int id, Predicate<BackendDTO> check) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        BackendDTO last = null;
+        while (System.nanoTime() < deadline) {
+            last = registry.backend(id).orElse(null);
+            if (last != null && check.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("backend " + id + " never got there; last: " + (last == null ? null : last.status + " " + last.statusMessage));
+    }
+
+    private BackendTypeInfo type(String id) {
+        return registry.types().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> names(BackendTypeInfo t) {
+        return t.settings().stream().map(SettingDef::name).toList();
+    }
+}
