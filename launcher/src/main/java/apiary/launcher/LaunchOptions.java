@@ -3,7 +3,10 @@ package apiary.launcher;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The command line of {@code ./apiary}: {@code --host}, {@code --port}, {@code --data-dir}, {@code --help}. */
+/**
+ * The command line of {@code ./apiary}: {@code --host}, {@code --port}, {@code --data-dir}, {@code --lock-settings},
+ * {@code --help}.
+ */
 final class LaunchOptions {
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: ./apiary [options]",
@@ -14,6 +17,7 @@ final class LaunchOptions {
             "  --host <address>    address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)",
             "  --port <number>     port to listen on (default 7801; 0 picks a free port)",
             "  --data-dir <path>   data folder: database, settings, logs, installed extensions (default ./Data)",
+            "  --lock-settings     refuse changes to backends (SwarmUI's --lock_settings; same as apiary.settings.locked=true)",
             "  --help              show this help and exit",
             "  --train-class-archive  start, answer a few API calls, stop (./apiary runs this once per build with",
             "                      -XX:ArchiveClassesAtExit to write the class-data archive that speeds up start-up)",
@@ -27,6 +31,7 @@ final class LaunchOptions {
     Path dataDir = Path.of("Data");
     boolean help;
     boolean trainClassArchive;
+    boolean lockSettings;
 
     /**
      * @throws IllegalArgumentException with a message for the user when the arguments are wrong
@@ -48,6 +53,9 @@ final class LaunchOptions {
                     break;
                 case "--train-class-archive":
                     o.trainClassArchive = true;
+                    break;
+                case "--lock-settings":
+                    o.lockSettings = true;
                     break;
                 case "--host":
                     o.host = value != null ? value : next(args, ++i, arg);

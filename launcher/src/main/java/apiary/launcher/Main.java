@@ -171,6 +171,9 @@ public final class Main {
         props.put("apiary.host", options.host);
         props.put("apiary.port", String.valueOf(options.port));
         props.put("apiary.data.dir", dataDir.toString());
+        if (options.lockSettings) {
+            props.put("apiary.settings.locked", "true");
+        }
         props.put(Constants.FRAMEWORK_STORAGE, dataDir.resolve("osgi").resolve("framework").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
         props.put("felix.log.logger", new FelixLogBridge());

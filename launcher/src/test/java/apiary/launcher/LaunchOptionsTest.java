@@ -26,6 +26,7 @@ class LaunchOptionsTest {
         assertEquals(9000, o.port);
         assertEquals(Path.of("/tmp/x"), o.dataDir);
         assertTrue(LaunchOptions.parse(List.of("--help")).help);
+        assertTrue(LaunchOptions.parse(List.of("--lock-settings")).lockSettings);
     }
 
     @Test

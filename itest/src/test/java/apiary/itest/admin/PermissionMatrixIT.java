@@ -67,6 +67,10 @@ public class PermissionMatrixIT {
             }
             last.sort((a, b) -> LAST.indexOf(a.get("operationId")) - LAST.indexOf(b.get("operationId")));
             assertTrue("the matrix covers the admin routes: " + routes.size(), routes.stream().anyMatch(r -> "AdminListRoutes".equals(r.get("operationId"))));
+            for (String backendRoute : List.of("ListBackendTypes", "ListBackends", "AddNewBackend", "DeleteBackend", "EditBackend",
+                    "ToggleBackend", "RestartBackends", "FreeBackendMemory")) {
+                assertTrue("the matrix covers " + backendRoute, routes.stream().anyMatch(r -> backendRoute.equals(r.get("operationId"))));
+            }
             Map<?, ?> shutdown = last.stream().filter(r -> "ShutdownServer".equals(r.get("operationId"))).findFirst().orElseThrow();
 
             List<String> wrong = new ArrayList<>();

@@ -229,4 +229,39 @@ public class SchedulerIT extends ApiaryTestSupport {
         }
         assertCountersZero();
     }
+
+    @Test
+    public void disablingOrDeletingWhileAJobRunsLetsTheJobFinish() throws Exception {
+        Path log = Files.createTempDirectory("scheduler-it").resolve("shutdowns.log");
+        BackendDTO b = backends.addEcho("slow", Map.of("LatencyMs", 1000, "ShutdownLog", log.toString()));
+        backends.await(b.id, BackendStatus.RUNNING);
+        BackendLease lease = lease(BackendRequest.of(session, params()));
+        CompletableFuture<RecordingJob> running = inBackground(lease, true);
+        assertTrue(registry.setEnabled(b.id, false));
+        CompletableFuture<BackendLease> waiting = scheduler.acquire(BackendRequest.of(session, params())).toCompletableFuture();
+        assertEquals(1, running.get(20, TimeUnit.SECONDS).outputs.size());
+        backends.await(b.id, BackendStatus.DISABLED);
+        assertEquals("stopped " + b.id + "\n", Files.readString(log));
+        try {
+            waiting.get(20, TimeUnit.SECONDS);
+            fail("no backend is left to run it");
+        } catch (ExecutionException e) {
+            assertEquals("No backends available!", e.getCause().getMessage());
+        }
+
+        assertTrue(registry.setEnabled(b.id, true));
+        backends.await(b.id, BackendStatus.RUNNING);
+        BackendLease second = lease(BackendRequest.of(session, params()));
+        CompletableFuture<RecordingJob> again = inBackground(second, true);
+        assertTrue(registry.remove(b.id));
+        assertEquals(1, again.get(20, TimeUnit.SECONDS).outputs.size());
+        assertTrue(registry.backend(b.id).isEmpty());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.readString(log).equals("stopped " + b.id + "\nstopped " + b.id + "\n") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("the deleted backend stopped once its job was done", "stopped " + b.id + "\nstopped " + b.id + "\n",
+                Files.readString(log));
+        assertCountersZero();
+    }
 }

@@ -38,6 +38,10 @@ final class EchoBackend implements GeneratingBackend {
         if (attempt <= (Long) s.get("FailTimes") || "fail".equals(s.get("Mode"))) {
             throw new IllegalStateException("Echo backend told to fail (attempt " + attempt + ")");
         }
+        String tokenLog = (String) s.get("TokenLog");
+        if (!tokenLog.isEmpty()) {
+            Files.writeString(Path.of(tokenLog), (String) s.get("Token"), StandardCharsets.UTF_8);
+        }
         context.setFeatures(list(s.get("Features")));
         context.setMaxUsages(((Long) ((Map<?, ?>) s.get("Limits")).get("MaxUsages")).intValue());
         context.setCanLoadModels(Boolean.TRUE.equals(s.get("CanLoadModels")));

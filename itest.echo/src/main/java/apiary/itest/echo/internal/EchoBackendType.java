@@ -34,6 +34,7 @@ public final class EchoBackendType implements BackendType {
                 SettingDef.text("GateFile", "", "While this file exists, init waits."),
                 SettingDef.text("ShutdownLog", "", "A file each shutdown appends a line to."),
                 SettingDef.text("Token", "", "A secret, to check masking.").asSecret(),
+                SettingDef.text("TokenLog", "", "A file init writes the secret Token to, to check it reached the instance."),
                 SettingDef.group("Limits", "Nested settings.",
                         SettingDef.integer("MaxUsages", 1, "How many generations at once.")),
                 SettingDef.dropdown("GenerateMode", "ok", "How a generation ends: a PNG; an exception; a user-facing "
