@@ -6,15 +6,14 @@ import java.util.Set;
 
 /**
  * What an Apiary bundle (an area, a driver, an extension: anything that imports {@code apiary.core.api}) may
- * import. Jetty never: core.server embeds it privately. Jackson's public API is exported and may be used, its
- * internals (implementation and utility packages) may not; only core.server, which owns the JSON setup, may.
+ * import. Jetty never: core.server embeds it privately. Jackson's API is exported and may be used (annotations,
+ * mappers, tree nodes, custom serializers), its internals may not: the {@code impl} and {@code internal} packages and
+ * jackson-core's parser machinery ({@code core.base}, {@code core.io}, {@code core.json}, {@code core.sym}).
  * Another bundle's {@code internal} packages never.
  */
 final class ImportRules {
-    /** The bundle that owns the JSON setup and so may use Jackson's utility packages. */
-    static final String JSON_OWNER = "core.server";
-    private static final Set<String> JACKSON_INTERNAL_SEGMENTS = Set.of("impl", "internal", "std", "util", "base", "sym",
-            "io", "async", "schubfach", "deser", "ser", "introspect", "jsontype");
+    private static final Set<String> JACKSON_INTERNAL_SEGMENTS = Set.of("impl", "internal");
+    private static final Set<String> JACKSON_CORE_MACHINERY = Set.of("base", "io", "json", "sym");
 
     private ImportRules() {
     }
@@ -31,9 +30,9 @@ final class ImportRules {
             if (p.startsWith("org.eclipse.jetty")) {
                 out.add(bsn + " imports " + p + ": Jetty is private to core.server");
             } else if (p.startsWith("com.fasterxml.jackson.")) {
-                if (!JSON_OWNER.equals(bsn) && jacksonInternal(p)) {
-                    out.add(bsn + " imports " + p + ": a Jackson internal package (use the public annotation, core, "
-                            + "databind and databind.node API, or core.api's Json service)");
+                if (jacksonInternal(p)) {
+                    out.add(bsn + " imports " + p + ": a Jackson internal package (use Jackson's API, or core.api's "
+                            + "Json service)");
                 }
             } else if (segments(p).contains("internal")) {
                 out.add(bsn + " imports " + p + ": another bundle's internal package");
@@ -43,12 +42,14 @@ final class ImportRules {
     }
 
     private static boolean jacksonInternal(String p) {
-        for (String s : segments(p)) {
+        List<String> segments = segments(p);
+        for (String s : segments) {
             if (JACKSON_INTERNAL_SEGMENTS.contains(s)) {
                 return true;
             }
         }
-        return false;
+        // com.fasterxml.jackson.core.<x>...
+        return segments.size() > 4 && segments.get(3).equals("core") && JACKSON_CORE_MACHINERY.contains(segments.get(4));
     }
 
     private static List<String> segments(String p) {
