@@ -83,23 +83,33 @@ public class ExtensionTemplateIT {
             await("a new version replaces the bundle", () -> "Hi, Ann!".equals(greet(api, session)));
             assertEquals("1.0.1", row(api, session, "ext.greeter-1.0.0.jar").get("version"));
 
-            Path broken = work.resolve("broken.jar");
-            writeUnresolvableBundle(broken);
-            drop(broken, folder);
-            await("a jar that cannot resolve is reported", () -> {
-                Map<?, ?> r = row(api, session, "broken.jar");
-                return r != null && "installed".equals(r.get("state")) && String.valueOf(r.get("reason")).contains("com.example.nowhere");
-            });
-            assertEquals("the working one keeps working", "Hi, Ann!", greet(api, session));
-            Files.delete(folder.resolve("broken.jar"));
-            await("a removed jar is uninstalled", () -> row(api, session, "broken.jar") == null);
-
-            setDevFolder(api, session, false);
-            await("turned off, its bundles are gone", () -> greet(api, session) == null);
-            Map<?, ?> left = row(api, session, "ext.greeter-1.0.0.jar");
-            assertEquals("not installed", left.get("state"));
-            assertEquals(false, api.call(session, "ListDevExtensions", Map.of()).get("watching"));
+            server.restart();
+            Api again = server.api();
+            String s2 = again.newSession();
+            await("after a restart the folder is watched again", () -> "Hi, Ann!".equals(greet(again, s2)));
+            assertEquals(true, again.call(s2, "ListDevExtensions", Map.of()).get("watching"));
+            devFolderChecks(again, s2, work, folder);
         }
+    }
+
+    /** A jar that cannot resolve is reported and removed again; turned off, the folder's bundles go. */
+    private static void devFolderChecks(Api api, String session, Path work, Path folder) throws Exception {
+        Path broken = work.resolve("broken.jar");
+        writeUnresolvableBundle(broken);
+        drop(broken, folder);
+        await("a jar that cannot resolve is reported", () -> {
+            Map<?, ?> r = row(api, session, "broken.jar");
+            return r != null && "installed".equals(r.get("state")) && String.valueOf(r.get("reason")).contains("com.example.nowhere");
+        });
+        assertEquals("the working one keeps working", "Hi, Ann!", greet(api, session));
+        Files.delete(folder.resolve("broken.jar"));
+        await("a removed jar is uninstalled", () -> row(api, session, "broken.jar") == null);
+
+        setDevFolder(api, session, false);
+        await("turned off, its bundles are gone", () -> greet(api, session) == null);
+        Map<?, ?> left = row(api, session, "ext.greeter-1.0.0.jar");
+        assertEquals("not installed", left.get("state"));
+        assertEquals(false, api.call(session, "ListDevExtensions", Map.of()).get("watching"));
     }
 
     private static void checkManifest(Path jar) throws IOException {
