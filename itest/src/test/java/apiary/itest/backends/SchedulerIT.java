@@ -103,6 +103,15 @@ public class SchedulerIT extends ApiaryTestSupport {
         });
     }
 
+    /** The old instance shuts down on a worker thread right after its last job: wait for its line in the log. */
+    private static void awaitContent(Path file, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && !(Files.exists(file) && Files.readString(file).equals(expected))) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, Files.exists(file) ? Files.readString(file) : "(no file)");
+    }
+
     private void assertCountersZero() {
         for (StatusCounter c : StatusCounter.values()) {
             assertEquals(c.key(), 0, session.count(c));
@@ -241,7 +250,7 @@ public class SchedulerIT extends ApiaryTestSupport {
         CompletableFuture<BackendLease> waiting = scheduler.acquire(BackendRequest.of(session, params())).toCompletableFuture();
         assertEquals(1, running.get(20, TimeUnit.SECONDS).outputs.size());
         backends.await(b.id, BackendStatus.DISABLED);
-        assertEquals("stopped " + b.id + "\n", Files.readString(log));
+        awaitContent(log, "stopped " + b.id + "\n");
         try {
             waiting.get(20, TimeUnit.SECONDS);
             fail("no backend is left to run it");
