@@ -49,8 +49,10 @@ public abstract class ApiaryTestSupport {
         Files.createDirectories(data);
         List<Option> options = new ArrayList<>();
         try (Stream<Path> jars = Files.list(dist.resolve("bundles"))) {
+            // FileInstall is started only by core.admin, when an admin turns the development folder on (as in ./apiary).
             jars.filter(p -> p.toString().endsWith(".jar")).sorted()
-                    .forEach(p -> options.add(bundle(p.toUri().toString())));
+                    .forEach(p -> options.add(bundle(p.toUri().toString())
+                            .start(!p.getFileName().toString().startsWith("org.apache.felix.fileinstall"))));
         }
         options.add(junitBundles());
         options.add(frameworkProperty("apiary.port").value("0"));

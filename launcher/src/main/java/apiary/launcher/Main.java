@@ -80,7 +80,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(stopper);
         framework.start();
         for (Bundle b : dist) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !DevFolderConfig.FILEINSTALL.equals(b.getSymbolicName())) {
                 startQuietly(b);
             }
         }
@@ -179,6 +179,7 @@ public final class Main {
         props.put("felix.log.logger", new FelixLogBridge());
         props.put("felix.log.level", "2");
         props.putIfAbsent("ds.loglevel", "warn");
+        DevFolderConfig.addTo(props, dataDir);
         return props;
     }
 

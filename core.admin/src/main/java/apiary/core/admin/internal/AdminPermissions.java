@@ -28,6 +28,7 @@ public final class AdminPermissions implements PermissionProvider {
                 admin(CorePermissions.READ_SERVER_INFO_PANELS, "Read Server Info Panels", "Allows reading server status panels (resources, connected users).", PermissionLevel.ADMINS, SafetyLevel.SAFE),
                 admin(CorePermissions.ADMIN_DEBUG, "Admin Debug APIs", "Allows the admin debug routes.", PermissionLevel.ADMINS, SafetyLevel.POWERFUL),
                 admin(CorePermissions.MANAGE_EXTENSIONS, "Manage Extensions", "Allows installing, updating and removing extensions.", PermissionLevel.ADMINS, SafetyLevel.POWERFUL),
+                admin(CorePermissions.VIEW_WHITEBOARDS, "View Whiteboards", "Allows reading what every whiteboard (permissions, settings, backend types, web files, parameters, routes) serves, shadows and refuses.", PermissionLevel.ADMINS, SafetyLevel.SAFE),
                 admin(CorePermissions.VIEW_OTHERS_OUTPUTS, "View Others Outputs", "Allows viewing other users' outputs.", PermissionLevel.ADMINS, SafetyLevel.SAFE),
                 admin(CorePermissions.VIEW_SERVER_TAB, "View Server Tab", "Allows seeing the Server tab.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE));
     }

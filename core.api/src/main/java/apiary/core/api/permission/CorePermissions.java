@@ -41,6 +41,8 @@ public final class CorePermissions {
     public static final String ADMIN_DEBUG = "admin_debug";
     /** Install, update and remove extensions. */
     public static final String MANAGE_EXTENSIONS = "manage_extensions";
+    /** Read the runtime view of every whiteboard (Apiary's own; not in SwarmUI). */
+    public static final String VIEW_WHITEBOARDS = "view_whiteboards";
     /** View other users' outputs. */
     public static final String VIEW_OTHERS_OUTPUTS = "view_others_outputs";
     /** See the Server tab. */

@@ -37,10 +37,12 @@ public final class RouteRuntimeRoutes implements RouteProvider {
     @Route(permission = CorePermissions.ADMIN_DEBUG,
             description = "Lists every API route registration: the routes served (with the bundle that serves each), the "
                     + "registrations refused (unknown permission or unusable signature) and those shadowed by a "
-                    + "higher-ranked registration of the same name, each with its bundle and reason.",
+                    + "higher-ranked registration of the same name, each with its bundle, reason and handler (the Java class "
+                    + "and method that implement it).",
             returns = "    \"registered\": [ { \"name\": \"ListModels\", \"area\": \"ModelsAPI\", \"kind\": \"HTTP\", \"permission\": \"fundamental_model_access\", "
-                    + "\"bundle\": \"core.models\", \"bundle_id\": 7, \"service_id\": 42, \"ranking\": 0 } ],\n"
-                    + "    \"refused\": [ { \"name\": \"...\", \"area\": \"...\", \"reason\": \"UNKNOWN_PERMISSION\", \"detail\": \"...\", \"bundle\": \"...\", \"bundle_id\": 9, \"service_id\": 50 } ],\n"
+                    + "\"bundle\": \"core.models\", \"bundle_id\": 7, \"service_id\": 42, \"ranking\": 0, "
+                    + "\"handler\": \"apiary.core.models.internal.routes.ModelRoutes#ListModels\" } ],\n"
+                    + "    \"refused\": [ { \"name\": \"...\", \"area\": \"...\", \"reason\": \"UNKNOWN_PERMISSION\", \"detail\": \"...\", \"bundle\": \"...\", \"bundle_id\": 9, \"service_id\": 50, \"handler\": \"...\" } ],\n"
                     + "    \"shadowed\": [ { same fields as refused, reason SHADOWED } ]")
     public Map<String, Object> AdminListRoutes() {
         RouteRuntimeDTO snapshot = RouteRuntimes.snapshot(context);
@@ -55,6 +57,7 @@ public final class RouteRuntimeRoutes implements RouteProvider {
             e.put("bundle_id", r.bundleId);
             e.put("service_id", r.serviceId);
             e.put("ranking", r.ranking);
+            e.put("handler", handler(r.handlerClass, r.handlerMethod));
             registered.add(e);
         }
         List<Map<String, Object>> refused = new ArrayList<>();
@@ -68,6 +71,7 @@ public final class RouteRuntimeRoutes implements RouteProvider {
             e.put("bundle", f.bundleSymbolicName);
             e.put("bundle_id", f.bundleId);
             e.put("service_id", f.serviceId);
+            e.put("handler", handler(f.handlerClass, f.handlerMethod));
             (FailedRouteDTO.SHADOWED.equals(f.reason) ? shadowed : refused).add(e);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -75,5 +79,10 @@ public final class RouteRuntimeRoutes implements RouteProvider {
         out.put("refused", refused);
         out.put("shadowed", shadowed);
         return out;
+    }
+
+    /** {@code apiary.ext.hello.HelloRoutes#Hello}: the class and method to open; {@code null} when unknown. */
+    static String handler(String className, String method) {
+        return className == null ? null : className + "#" + method;
     }
 }

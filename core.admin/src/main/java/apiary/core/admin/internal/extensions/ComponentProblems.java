@@ -11,8 +11,17 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  * Reads SCR's runtime view of a bundle's components: an extension whose bundle started can still be broken, when
  * a component threw while activating or waits for a service nobody offers.
  */
-final class ComponentProblems {
+public final class ComponentProblems {
     private ComponentProblems() {
+    }
+
+    /**
+     * @return the first problem of an active bundle's components as text ({@code failed: ...} or
+     *         {@code waiting: ...}), or {@code null} when there is none
+     */
+    public static String describe(ServiceComponentRuntime scr, Bundle bundle) {
+        ExtensionReport.Health h = of(scr, bundle);
+        return h == null ? null : h.state + ": " + h.reason;
     }
 
     /**

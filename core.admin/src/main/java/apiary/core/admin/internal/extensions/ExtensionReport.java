@@ -143,7 +143,7 @@ final class ExtensionReport {
             Map<String, Object> bundle = new LinkedHashMap<>();
             bundle.put("symbolic_name", b.getSymbolicName());
             bundle.put("version", b.getVersion().toString());
-            bundle.put("state", stateName(b.getState()));
+            bundle.put("state", BundleStates.name(b.getState()));
             list.add(bundle);
         }
         row.put("bundles", list);
@@ -152,22 +152,5 @@ final class ExtensionReport {
 
     private static boolean fragment(Bundle b) {
         return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
-    }
-
-    static String stateName(int state) {
-        switch (state) {
-            case Bundle.INSTALLED:
-                return "installed";
-            case Bundle.RESOLVED:
-                return "resolved";
-            case Bundle.STARTING:
-                return "starting";
-            case Bundle.STOPPING:
-                return "stopping";
-            case Bundle.ACTIVE:
-                return "active";
-            default:
-                return "uninstalled";
-        }
     }
 }

@@ -23,4 +23,8 @@ public class FailedRouteDTO {
     public long bundleId;
     /** The service id of the providing service. */
     public long serviceId;
+    /** The fully qualified class that declares the method, or {@code null} when unknown. */
+    public String handlerClass;
+    /** The name of the Java method, or {@code null} when unknown. */
+    public String handlerMethod;
 }

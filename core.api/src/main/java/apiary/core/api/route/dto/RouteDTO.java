@@ -41,4 +41,8 @@ public class RouteDTO {
     public long serviceId;
     /** The service ranking of the providing service. */
     public int ranking;
+    /** The fully qualified class that declares the route's method, so a reader finds its code in one step. */
+    public String handlerClass;
+    /** The name of the Java method that handles the route. */
+    public String handlerMethod;
 }

@@ -1,4 +1,4 @@
 /** Plain data views of the route registry: registered, refused and shadowed routes. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package apiary.core.api.route.dto;

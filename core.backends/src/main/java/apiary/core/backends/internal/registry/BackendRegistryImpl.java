@@ -12,6 +12,8 @@ import apiary.core.api.backend.BackendType;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.data.Database;
 import apiary.core.api.json.Json;
+import apiary.core.api.runtime.WhiteboardRuntime;
+import apiary.core.api.runtime.dto.WhiteboardDTO;
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.backends.internal.pool.BackendPool;
 import apiary.core.backends.internal.settings.BackendServerSettings;
@@ -30,8 +32,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * whiteboard, {@link EntryTable} owns the entries and their life cycle, {@link StatusCache} the summary; one lock
  * guards them all, and no backend is ever called while it is held.
  */
-@Component(service = BackendRegistry.class)
-public final class BackendRegistryImpl implements BackendRegistry {
+@Component(service = {BackendRegistry.class, WhiteboardRuntime.class},
+        property = WhiteboardRuntime.WHITEBOARD + "=" + BackendTypes.WHITEBOARD)
+public final class BackendRegistryImpl implements BackendRegistry, WhiteboardRuntime {
     private static final System.Logger LOG = System.getLogger(BackendRegistryImpl.class.getName());
 
     private final Object lock = new Object();
@@ -80,6 +83,9 @@ public final class BackendRegistryImpl implements BackendRegistry {
             info = type.info();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.ERROR, "A backend type service failed to describe itself; ignoring it", e);
+            synchronized (lock) {
+                types.refuse(type, (Long) props.get(Constants.SERVICE_ID), "info() threw " + e);
+            }
             return;
         }
         Object ranking = props.get(Constants.SERVICE_RANKING);
@@ -96,9 +102,10 @@ public final class BackendRegistryImpl implements BackendRegistry {
     }
 
     /** @param type a backend type service leaving; its instances are shut down before this returns */
-    void unbindType(BackendType type) {
+    void unbindType(BackendType type, Map<String, Object> props) {
         String id;
         synchronized (lock) {
+            types.forget((Long) props.get(Constants.SERVICE_ID));
             TypeBinding gone = types.remove(type);
             if (gone == null) {
                 return;
@@ -121,6 +128,14 @@ public final class BackendRegistryImpl implements BackendRegistry {
     @Override
     public Optional<BackendDTO> backend(int id) {
         return table.dto(id);
+    }
+
+    /** @return the backend-type whiteboard's runtime view */
+    @Override
+    public WhiteboardDTO snapshot() {
+        synchronized (lock) {
+            return types.runtime();
+        }
     }
 
     @Override

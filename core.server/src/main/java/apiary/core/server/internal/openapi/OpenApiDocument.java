@@ -64,6 +64,8 @@ public final class OpenApiDocument {
         op.put("x-user-update", route.userUpdate);
         op.put("x-sessionless", route.sessionless);
         op.put("x-max-request-bytes", route.maxRequestBytes);
+        op.put("x-handler", route.handlerClass + "#" + route.handlerMethod);
+        op.put("x-bundle", route.bundleSymbolicName);
         op.put("requestBody", map("required", true, "content", map("application/json", map("schema", requestSchema(route)))));
         op.put("responses", map("200", map("description", route.returns.isEmpty() ? "JSON result" : route.returns,
                 "content", map("application/json", map("schema", map("type", "object"))))));

@@ -11,6 +11,8 @@ import apiary.core.api.permission.PermissionCatalogueListener;
 import apiary.core.api.permission.PermissionInfo;
 import apiary.core.api.permission.PermissionProvider;
 import apiary.core.api.permission.PermissionRegistry;
+import apiary.core.api.runtime.WhiteboardRuntime;
+import apiary.core.api.runtime.dto.WhiteboardDTO;
 import apiary.core.api.session.Session;
 
 import org.osgi.framework.Constants;
@@ -24,11 +26,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The permission whiteboard: collects every {@link PermissionProvider}'s declarations into one catalogue and tells
  * {@link PermissionCatalogueListener}s (the route registry, the role store) after each change.
  */
-@Component(service = PermissionRegistry.class, immediate = true)
-public final class PermissionRegistryImpl implements PermissionRegistry {
+@Component(service = {PermissionRegistry.class, WhiteboardRuntime.class}, immediate = true,
+        property = WhiteboardRuntime.WHITEBOARD + "=" + PermissionRuntime.NAME)
+public final class PermissionRegistryImpl implements PermissionRegistry, WhiteboardRuntime {
     private static final System.Logger LOG = System.getLogger(PermissionRegistryImpl.class.getName());
 
     private final Map<Long, List<PermissionInfo>> declarations = new TreeMap<>();
+    private final Map<Long, String> implementations = new TreeMap<>();
+    private final Map<Long, String> refused = new TreeMap<>();
     private final List<PermissionCatalogueListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PermissionCatalogue catalogue = PermissionCatalogue.EMPTY;
 
@@ -56,20 +61,42 @@ public final class PermissionRegistryImpl implements PermissionRegistry {
     @Reference(service = PermissionProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(PermissionProvider provider, Map<String, Object> props) {
-        List<PermissionInfo> list = List.copyOf(provider.permissions());
+        Long id = (Long) props.get(Constants.SERVICE_ID);
+        List<PermissionInfo> list;
+        try {
+            list = List.copyOf(provider.permissions());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.ERROR, "Permission provider " + provider.getClass().getName() + " failed; ignoring it", e);
+            synchronized (declarations) {
+                implementations.put(id, provider.getClass().getName());
+                refused.put(id, "permissions() threw " + e);
+            }
+            return;
+        }
         synchronized (declarations) {
-            declarations.put((Long) props.get(Constants.SERVICE_ID), list);
+            implementations.put(id, provider.getClass().getName());
+            declarations.put(id, list);
             rebuild();
         }
         notifyListeners();
     }
 
     void removeProvider(PermissionProvider provider, Map<String, Object> props) {
+        Long id = (Long) props.get(Constants.SERVICE_ID);
         synchronized (declarations) {
-            declarations.remove((Long) props.get(Constants.SERVICE_ID));
+            implementations.remove(id);
+            refused.remove(id);
+            declarations.remove(id);
             rebuild();
         }
         notifyListeners();
+    }
+
+    @Override
+    public WhiteboardDTO snapshot() {
+        synchronized (declarations) {
+            return PermissionRuntime.snapshot(declarations, implementations, refused, catalogue);
+        }
     }
 
     @Reference(service = PermissionCatalogueListener.class, cardinality = ReferenceCardinality.MULTIPLE,

@@ -22,10 +22,13 @@ public final class RouteDefinition {
     final ProviderRef provider;
     /** Bound to the provider instance; takes one {@code Object[]} of the arguments in declaration order. */
     final MethodHandle invoker;
+    /** The class declaring the Java method, and the method's name: where a reader finds the route's code. */
+    final String handlerClass;
+    final String handlerMethod;
 
     RouteDefinition(String name, String area, String areaDescription, String permission, String description,
             String returns, boolean nonFinal, boolean userUpdate, boolean webSocket, long maxRequestBytes, List<ParamBinding> params,
-            ProviderRef provider, MethodHandle invoker) {
+            ProviderRef provider, MethodHandle invoker, String handlerClass, String handlerMethod) {
         this.name = name;
         this.area = area;
         this.areaDescription = areaDescription;
@@ -39,6 +42,8 @@ public final class RouteDefinition {
         this.params = List.copyOf(params);
         this.provider = provider;
         this.invoker = invoker;
+        this.handlerClass = handlerClass;
+        this.handlerMethod = handlerMethod;
     }
 
     /** @return the declared name */

@@ -50,7 +50,10 @@ final class RouteIntrospector {
             try {
                 result.routes.add(define(provider, ref, method, route, name, area, areaDescription));
             } catch (IllegalArgumentException e) {
-                result.refused.add(refusal(name, area, ref, e.getMessage()));
+                FailedRouteDTO refused = refusal(name, area, ref, e.getMessage());
+                refused.handlerClass = method.getDeclaringClass().getName();
+                refused.handlerMethod = method.getName();
+                result.refused.add(refused);
             }
         }
         return result;
@@ -96,7 +99,8 @@ final class RouteIntrospector {
             throw new IllegalArgumentException("method " + method.getName() + " is not accessible: " + e.getMessage());
         }
         return new RouteDefinition(name, area, areaDescription, route.permission(), route.description(),
-                route.returns(), route.nonFinal(), route.userUpdate(), webSocket, route.maxRequestBytes(), params, ref, handle);
+                route.returns(), route.nonFinal(), route.userUpdate(), webSocket, route.maxRequestBytes(), params, ref, handle,
+                method.getDeclaringClass().getName(), method.getName());
     }
 
     private static ParamBinding bind(Method method, Parameter p) {

@@ -122,6 +122,8 @@ public final class RouteTable {
         dto.bundleSymbolicName = r.provider.bundleSymbolicName;
         dto.serviceId = r.provider.serviceId;
         dto.ranking = r.provider.ranking;
+        dto.handlerClass = r.handlerClass;
+        dto.handlerMethod = r.handlerMethod;
         return dto;
     }
 
@@ -134,6 +136,8 @@ public final class RouteTable {
         dto.bundleId = r.provider.bundleId;
         dto.bundleSymbolicName = r.provider.bundleSymbolicName;
         dto.serviceId = r.provider.serviceId;
+        dto.handlerClass = r.handlerClass;
+        dto.handlerMethod = r.handlerMethod;
         return dto;
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import apiary.core.api.data.Database;
+import apiary.core.api.runtime.WhiteboardRuntime;
+import apiary.core.api.runtime.dto.WhiteboardDTO;
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.api.settings.ServerSettingsContributor;
 import apiary.core.api.settings.ServerSettingsListener;
@@ -36,8 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Stored values of settings whose contributor is gone are kept, and apply again when it comes back. Rows are
  * re-read at most every few seconds, so front ends sharing one PostgreSQL database see each other's changes.
  */
-@Component(service = ServerSettings.class, immediate = true)
-public final class ServerSettingsStore implements ServerSettings {
+@Component(service = {ServerSettings.class, WhiteboardRuntime.class}, immediate = true,
+        property = WhiteboardRuntime.WHITEBOARD + "=" + SettingsRuntime.NAME)
+public final class ServerSettingsStore implements ServerSettings, WhiteboardRuntime {
     private static final System.Logger LOG = System.getLogger(ServerSettingsStore.class.getName());
     private static final long RELOAD_AFTER_MS = 5_000;
 
@@ -49,15 +52,17 @@ public final class ServerSettingsStore implements ServerSettings {
     private volatile Map<String, String> rows;
     private volatile long loadedAt;
 
-    private static final class Contribution {
+    static final class Contribution {
         final int order;
         final long serviceId;
         final List<SettingDef> nodes;
+        final String implementation;
 
-        Contribution(int order, long serviceId, List<SettingDef> nodes) {
+        Contribution(int order, long serviceId, List<SettingDef> nodes, String implementation) {
             this.order = order;
             this.serviceId = serviceId;
             this.nodes = nodes;
+            this.implementation = implementation;
         }
     }
 
@@ -78,7 +83,7 @@ public final class ServerSettingsStore implements ServerSettings {
         long id = (Long) props.get(Constants.SERVICE_ID);
         synchronized (contributors) {
             contributors.put(id, new Contribution(order instanceof Integer ? (Integer) order : 1000, id,
-                    List.copyOf(contributor.settings())));
+                    List.copyOf(contributor.settings()), contributor.getClass().getName()));
             rebuildDefinitions();
         }
     }
@@ -100,11 +105,23 @@ public final class ServerSettingsStore implements ServerSettings {
         listeners.remove(listener);
     }
 
-    private void rebuildDefinitions() {
+    /** @return the contributions in the order they are merged */
+    private List<Contribution> ordered() {
         List<Contribution> ordered = new ArrayList<>(contributors.values());
         ordered.sort((a, b) -> a.order != b.order ? Integer.compare(a.order, b.order) : Long.compare(a.serviceId, b.serviceId));
+        return ordered;
+    }
+
+    @Override
+    public WhiteboardDTO snapshot() {
+        synchronized (contributors) {
+            return SettingsRuntime.snapshot(ordered(), definitions);
+        }
+    }
+
+    private void rebuildDefinitions() {
         List<List<SettingDef>> lists = new ArrayList<>();
-        for (Contribution c : ordered) {
+        for (Contribution c : ordered()) {
             lists.add(c.nodes);
         }
         definitions = SettingsDefinitions.merge(lists,

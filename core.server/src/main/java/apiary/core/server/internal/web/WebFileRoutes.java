@@ -3,11 +3,17 @@ package apiary.core.server.internal.web;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import apiary.core.api.runtime.WhiteboardRuntime;
+import apiary.core.api.runtime.dto.RegistrationDTO;
+import apiary.core.api.runtime.dto.WhiteboardDTO;
 import apiary.core.api.web.WebFile;
 import apiary.core.api.web.WebFileProvider;
 import apiary.core.server.internal.dispatch.HttpCallContext;
@@ -32,8 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * the highest service ranking wins (then the oldest service). The prefix {@code /} names only the root page. Answers
  * in memory are written from the provider's bytes without copying; file answers are streamed ({@link FileAnswer}).
  */
-@Component(service = WebFileRoutes.class, immediate = true)
-public final class WebFileRoutes {
+@Component(service = {WebFileRoutes.class, WhiteboardRuntime.class}, immediate = true,
+        property = WhiteboardRuntime.WHITEBOARD + "=web_files")
+public final class WebFileRoutes implements WhiteboardRuntime {
     private static final System.Logger LOG = System.getLogger(WebFileRoutes.class.getName());
 
     private static final class Entry {
@@ -47,6 +54,11 @@ public final class WebFileRoutes {
             this.prefix = prefix;
             this.exact = !prefix.endsWith("/") || prefix.equals("/");
             this.reference = reference;
+        }
+
+        /** @return whether both serve the same requests (one path, compared as {@link #matches} does) */
+        boolean samePath(Entry other) {
+            return exact == other.exact && (exact ? prefix.equalsIgnoreCase(other.prefix) : prefix.equals(other.prefix));
         }
 
         boolean matches(String path) {
@@ -71,6 +83,7 @@ public final class WebFileRoutes {
     }
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Long, RegistrationDTO> refused = new ConcurrentHashMap<>();
 
     @Reference(service = WebFileProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -80,6 +93,10 @@ public final class WebFileRoutes {
         if (!(prefix instanceof String) || !((String) prefix).startsWith("/") || reserved((String) prefix)) {
             LOG.log(Level.WARNING, "Web file provider (service {0}) ignored: property {1} must be a path like /ViewSpecial/X/"
                     + " or /Text2Image outside /API/, /ExtensionFile/ and /openapi.json", id, WebFileProvider.PREFIX);
+            RegistrationDTO r = registration(String.valueOf(prefix), id, provider);
+            r.reason = "the property " + WebFileProvider.PREFIX + " must be a path starting with / (like /ViewSpecial/X/ "
+                    + "or /Text2Image) outside /API/, /ExtensionFile/ and /openapi.json";
+            refused.put(id, r);
             return;
         }
         entries.put(id, new Entry(provider, (String) prefix, reference));
@@ -87,6 +104,44 @@ public final class WebFileRoutes {
 
     void removeProvider(ServiceReference<WebFileProvider> reference, WebFileProvider provider) {
         entries.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+        refused.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    /** The providers by path: one per path serves, the others with the same path are shadowed by it. */
+    @Override
+    public WhiteboardDTO snapshot() {
+        WhiteboardDTO dto = new WhiteboardDTO();
+        dto.name = "web_files";
+        dto.service = WebFileProvider.class.getName();
+        List<Entry> all = new ArrayList<>(entries.values());
+        for (Entry e : all) {
+            Entry winner = e;
+            for (Entry other : all) {
+                if (other.samePath(winner) && other.beats(winner)) {
+                    winner = other;
+                }
+            }
+            RegistrationDTO r = registration(e.prefix, (Long) e.reference.getProperty(Constants.SERVICE_ID), e.provider);
+            if (winner == e) {
+                dto.active.add(r);
+            } else {
+                r.reason = "shadowed by service " + winner.reference.getProperty(Constants.SERVICE_ID)
+                        + " for the same path (higher service ranking, or registered earlier)";
+                dto.shadowed.add(r);
+            }
+        }
+        dto.refused.addAll(refused.values());
+        dto.active.sort(Comparator.comparing((RegistrationDTO r) -> r.key));
+        return dto;
+    }
+
+    private static RegistrationDTO registration(String path, long serviceId, WebFileProvider provider) {
+        RegistrationDTO r = new RegistrationDTO();
+        r.key = path;
+        r.name = "";
+        r.serviceId = serviceId;
+        r.implementation = provider.getClass().getName();
+        return r;
     }
 
     /** Paths the core answers itself before asking providers. */
