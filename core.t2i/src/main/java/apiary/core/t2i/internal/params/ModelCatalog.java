@@ -169,4 +169,14 @@ public final class ModelCatalog {
         WildcardLibrary w = wildcards;
         return w == null ? List.of() : w.names();
     }
+
+    /**
+     * @param prompt a prompt
+     * @param seed the wildcard seed
+     * @return the prompt with its wildcard and random tags filled, or null without a wildcard library
+     */
+    public apiary.core.api.model.FilledPrompt fillWildcards(String prompt, long seed) {
+        WildcardLibrary w = wildcards;
+        return w == null ? null : w.fill(prompt, seed);
+    }
 }
