@@ -41,7 +41,6 @@ final class GenerationRun {
     private final JobInterrupt interrupt;
     private final boolean continueAfterErrors;
     private final Set<String> errorsSent = ConcurrentHashMap.newKeySet();
-    private final List<Map<String, Object>> saved = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger finished = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -224,9 +223,6 @@ final class GenerationRun {
         frame.put("batch_index", Integer.toString(index));
         frame.put("request_id", requestId());
         frame.put("metadata", image.metadata() == null || image.metadata().isBlank() ? null : image.metadata());
-        synchronized (saved) {
-            saved.add(frame);
-        }
         events.emit(RunEvent.Type.IMAGE, frame, null);
     }
 

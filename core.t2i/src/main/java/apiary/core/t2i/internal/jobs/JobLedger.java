@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -22,9 +20,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The durable job ledger in the server database (H2, or PostgreSQL shared by several front ends): jobs, their image
- * tasks and usage. Progress writes (created, started) go through one ordered background writer so that they never
- * slow a generation; a finished image is written at once, before its frame is sent, so that a restart never
- * produces an image twice.
+ * tasks and usage. Writes go through one ordered background writer that commits what queued up together
+ * ({@link LedgerWriter}), so that they never slow a generation by a commit each; a finished image's write is waited
+ * for before its task ends, so that a restart never produces an image twice.
  */
 @Component(service = JobLedger.class)
 public final class JobLedger {
@@ -35,11 +33,9 @@ public final class JobLedger {
 
     private final DataSource data;
     private final boolean shared;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "apiary-job-ledger");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LedgerWriter writer;
+    /** Jobs already marked running (the job row is updated once, not for every task). */
+    private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param database the server database */
     @Activate
@@ -47,12 +43,14 @@ public final class JobLedger {
         database.migrate(JobSchema.MODULE, JobSchema.scripts());
         this.data = database.dataSource();
         this.shared = database.dialect() == Database.Dialect.POSTGRESQL;
+        this.writer = new LedgerWriter(data, LedgerWriter.DEFAULT_DELAY_MILLIS);
     }
 
     /** For unit tests: a ledger over a data source whose schema is already migrated. */
     JobLedger(DataSource data) {
         this.data = data;
         this.shared = false;
+        this.writer = new LedgerWriter(data, LedgerWriter.DEFAULT_DELAY_MILLIS);
     }
 
     /** @return the ledger's data source (for the claims and lease tables) */
@@ -67,7 +65,7 @@ public final class JobLedger {
 
     @Deactivate
     void stop() {
-        writer.shutdown();
+        writer.stop();
     }
 
     /** Records a new job and its tasks (queued), in the background. */
@@ -91,11 +89,14 @@ public final class JobLedger {
     /** Marks a task running on a backend, in the background. */
     public void taskStarted(long id, int task, int backendId) {
         long now = System.currentTimeMillis();
+        boolean first = running.add(id);
         later(c -> {
             update(c, "UPDATE t2i_job_images SET state = 'running', backend_id = ?, started_millis = ? WHERE job_id = ? AND task_index = ?",
                     backendId, now, id, task);
-            update(c, "UPDATE t2i_jobs SET state = 'running', started_millis = COALESCE(started_millis, ?) WHERE job_id = ? AND state = 'queued'",
-                    now, id);
+            if (first) {
+                update(c, "UPDATE t2i_jobs SET state = 'running', started_millis = COALESCE(started_millis, ?) WHERE job_id = ? AND state = 'queued'",
+                        now, id);
+            }
         });
     }
 
@@ -107,19 +108,20 @@ public final class JobLedger {
      */
     public void taskFinished(long id, int task, String state, String outputsJson, String error, Usage usage) {
         long now = System.currentTimeMillis();
-        later(c -> transaction(c, () -> {
+        later(c -> {
             update(c, "UPDATE t2i_job_images SET state = ?, outputs = ?, error = ?, finished_millis = ? WHERE job_id = ? AND task_index = ?",
                     state, outputsJson, error, now, id, task);
             if (usage != null) {
                 addUsage(c, usage);
             }
-        }));
+        });
         flush();
     }
 
     /** Records the job's end, in the background. */
     public void finished(long id, String state, String error) {
         long now = System.currentTimeMillis();
+        running.remove(id);
         later(c -> update(c, "UPDATE t2i_jobs SET state = ?, error = ?, finished_millis = ? WHERE job_id = ?", state, error, now, id));
     }
 
@@ -130,31 +132,6 @@ public final class JobLedger {
         if (n == 0) {
             update(c, "INSERT INTO t2i_usage (usage_day, user_id, model, backend_id, images, backend_millis) VALUES (?, ?, ?, ?, ?, ?)",
                     u.day(), u.userId(), u.model(), u.backendId(), u.images(), u.backendMillis());
-        }
-    }
-
-    private interface Step {
-        void run() throws SQLException;
-    }
-
-    /** Runs the steps in one transaction; when another front end inserted the same usage row first, once more. */
-    private static void transaction(Connection c, Step steps) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            for (int attempt = 1;; attempt++) {
-                try {
-                    steps.run();
-                    c.commit();
-                    return;
-                } catch (SQLException e) {
-                    c.rollback();
-                    if (!"23505".equals(e.getSQLState()) || attempt >= 3) {
-                        throw e;
-                    }
-                }
-            }
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
@@ -227,31 +204,13 @@ public final class JobLedger {
                 rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
     }
 
-    private interface Work {
-        void run(Connection c) throws SQLException;
+    private void later(LedgerWriter.Work w) {
+        writer.later(w);
     }
 
-    private void later(Work w) {
-        writer.execute(() -> now(w));
-    }
-
-    /** Waits until every write queued so far is done. */
+    /** Waits until every write queued so far is committed. */
     void flush() {
-        try {
-            writer.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "Ledger writer stopped: " + e);
-        }
-    }
-
-    private void now(Work w) {
-        try (Connection c = data.getConnection()) {
-            w.run(c);
-        } catch (SQLException e) {
-            LOG.log(Level.ERROR, "Writing the job ledger failed", e);
-        }
+        writer.flush();
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
