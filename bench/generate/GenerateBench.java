@@ -86,7 +86,7 @@ public final class GenerateBench {
                         if (f.startsWith("{\"image\"")) {
                             got[0]++;
                         } else if (f.startsWith("{\"error\"")) {
-                            failures.incrementAndGet();
+                            fail(failures, f);
                         }
                     }
                     w.request(1);
@@ -94,14 +94,14 @@ public final class GenerateBench {
                 }
                 public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
                     if (code != 1000 || got[0] != 1) {
-                        failures.incrementAndGet();
+                        fail(failures, "closed " + code + " " + reason + " after " + got[0] + " images");
                     }
                     images.addAndGet(got[0]);
                     closed.complete(null);
                     return null;
                 }
                 public void onError(WebSocket w, Throwable e) {
-                    failures.incrementAndGet();
+                    fail(failures, "socket error " + e);
                     closed.complete(null);
                 }
             };
@@ -109,13 +109,20 @@ public final class GenerateBench {
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/API/GenerateText2ImageWS"), l)
                     .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"ws bench\"}", true))
                     .exceptionally(e -> {
-                        failures.incrementAndGet();
+                        fail(failures, "connect failed " + e);
                         closed.complete(null);
                         return null;
                     });
         }
         CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
         System.out.printf("ws clients=%d images=%d failures=%d wall=%.1fs%n", n, images.get(), failures.get(), (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Counts a failure and prints the first few, so that a run says what went wrong. */
+    static void fail(AtomicInteger failures, String why) {
+        if (failures.incrementAndGet() <= 5) {
+            System.err.println("ws failure: " + why);
+        }
     }
 
     static void seed(Path dir, int n) throws Exception {

@@ -42,6 +42,7 @@ final class LedgerWriter {
 
     private final DataSource data;
     private final long delayMillis;
+    private final Runnable onIdle;
     private final Queue<Work> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,10 +54,17 @@ final class LedgerWriter {
     /**
      * @param data the ledger's database
      * @param delayMillis how long a write nobody waits for may be held (0: committed as soon as the writer is free)
+     * @param onIdle run on the writer thread each time it has committed everything queued (quick, must not throw)
      */
-    LedgerWriter(DataSource data, long delayMillis) {
+    LedgerWriter(DataSource data, long delayMillis, Runnable onIdle) {
         this.data = data;
         this.delayMillis = delayMillis;
+        this.onIdle = onIdle;
+    }
+
+    /** @return whether no write is queued (every one taken so far was handled: drains run one at a time) */
+    boolean idle() {
+        return pending.isEmpty();
     }
 
     /** Queues a write; it is committed within {@link #delayMillis}, or sooner with a flushed one. */
@@ -94,6 +102,9 @@ final class LedgerWriter {
         scheduled.set(false);
         for (List<Work> batch = take(); !batch.isEmpty(); batch = take()) {
             write(batch);
+        }
+        if (pending.isEmpty()) {
+            onIdle.run();
         }
     }
 

@@ -43,7 +43,7 @@ class LedgerWriterTest {
 
     @Test
     void writesQueuedDuringABatchAreCommittedTogetherAndFlushWaitsForThem() throws Exception {
-        LedgerWriter w = new LedgerWriter(ds, 0);
+        LedgerWriter w = new LedgerWriter(ds, 0, () -> { });
         CountDownLatch inFirst = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Boolean> autoCommit = new ArrayList<>();
@@ -69,7 +69,7 @@ class LedgerWriterTest {
 
     @Test
     void aFailingWriteLosesNothingElse() throws Exception {
-        LedgerWriter w = new LedgerWriter(ds, 0);
+        LedgerWriter w = new LedgerWriter(ds, 0, () -> { });
         CountDownLatch hold = new CountDownLatch(1);
         w.later(c -> {
             try {
@@ -93,7 +93,7 @@ class LedgerWriterTest {
 
     @Test
     void moreWritesThanOneBatchHoldAreAllCommittedBeforeFlushReturns() throws Exception {
-        LedgerWriter w = new LedgerWriter(ds, 0);
+        LedgerWriter w = new LedgerWriter(ds, 0, () -> { });
         int n = LedgerWriter.MAX_BATCH * 2 + 7;
         for (int i = 0; i < n; i++) {
             w.later(insert(i));
@@ -105,7 +105,7 @@ class LedgerWriterTest {
 
     @Test
     void aWriteNobodyWaitsForIsCommittedAfterTheDelay() throws Exception {
-        LedgerWriter w = new LedgerWriter(ds, 20);
+        LedgerWriter w = new LedgerWriter(ds, 20, () -> { });
         w.later(insert(7));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (rows().isEmpty() && System.nanoTime() < deadline) {
