@@ -120,6 +120,10 @@ public final class JobRun {
                 }
             }
             ComfySocket.Frame f = socket.next(POLL);
+            if (f != null && f.garbage) {
+                sendInterrupt(); // the server still answers: do not leave the abandoned prompt running there
+                throw new GenerationException("ComfyUI sent a WebSocket message that is not ComfyUI's JSON; the generation was abandoned.");
+            }
             if (f == null || (f.text == null && f.binary == null && f.closed == null)) {
                 if (System.currentTimeMillis() - lastFrame > SILENCE_BEFORE_PROBE_MS) {
                     probe();
@@ -167,6 +171,9 @@ public final class JobRun {
             if (data.get("node") != null) {
                 currentNode = String.valueOf(data.get("node"));
             }
+            report();
+        } else if ("executed".equals(type)) {
+            progress.allNodesDone();
             report();
         } else if ("execution_error".equals(type)) {
             Object message = data.get("exception_message");
