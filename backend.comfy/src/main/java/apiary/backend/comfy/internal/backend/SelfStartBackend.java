@@ -8,6 +8,7 @@ import java.util.Map;
 
 import apiary.backend.comfy.internal.client.ComfyException;
 import apiary.backend.comfy.internal.process.ComfyProcess;
+import apiary.backend.comfy.internal.process.ComfyFolders;
 import apiary.backend.comfy.internal.process.CommandLine;
 import apiary.backend.comfy.internal.process.ModelPathsYaml;
 import apiary.backend.comfy.internal.process.Ports;
@@ -29,6 +30,7 @@ public final class SelfStartBackend extends ComfyBackend {
     private final SelfStartEnvironment environment;
     private final ComfySettings settings;
     private volatile ComfyProcess process;
+    private volatile ComfyFolders folders;
     private volatile int port;
     private volatile boolean stopping;
 
@@ -59,6 +61,7 @@ public final class SelfStartBackend extends ComfyBackend {
     private void launch(Path main) throws Exception {
         port = Ports.take(environment.startingPort());
         List<String> command = command(main);
+        folders = ComfyFolders.of(main, command.subList(2, command.size()));
         context.reportLoadStatus("Starting ComfyUI on port " + port + "...");
         ComfyProcess p = ComfyProcess.start(command, main.getParent(), gpuEnvironment(), environment.log().apply(context.id()),
                 environment.records());
@@ -150,6 +153,15 @@ public final class SelfStartBackend extends ComfyBackend {
             if (!stopping) {
                 context.setStatus(BackendStatus.ERRORED);
             }
+        }
+    }
+
+    @Override
+    protected void fetched(String type, String subfolder, String filename) {
+        // SwarmUI deletes what it fetched from the ComfyUI it runs: the image lives in Apiary's history.
+        ComfyFolders f = folders;
+        if (f != null) {
+            f.delete(type, subfolder, filename);
         }
     }
 
