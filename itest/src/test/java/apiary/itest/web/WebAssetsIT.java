@@ -30,7 +30,7 @@ import org.junit.Test;
  */
 public class WebAssetsIT extends ApiaryTestSupport {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final Pattern IMPORT = Pattern.compile("(?:import|from)\\s*\\(?\\s*['\"](\\.{1,2}/[^'\"]+)['\"]");
+    private static final Pattern IMPORT = Pattern.compile("(?:import|from|module:)\\s*\\(?\\s*['\"](\\.{1,2}/[^'\"]+)['\"]");
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(api().uri(path)).GET();
