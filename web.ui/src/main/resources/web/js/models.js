@@ -49,7 +49,7 @@ export class ModelPicker {
         el('span', {}, m.title || m.name)));
     }
     if (!shown.length) {
-      this.list.append(el('p', { class: 'muted' }, this.models.length ? 'No model matches.' : 'No models are available yet: add a backend or put models in the Models folder.'));
+      this.list.append(el('p', { class: 'muted', style: 'grid-column:1/-1' }, this.models.length ? 'No model matches.' : 'No models are available yet: add a backend or put models in the Models folder.'));
     }
   }
 }

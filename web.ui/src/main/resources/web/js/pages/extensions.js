@@ -10,7 +10,12 @@ export async function mount(root) {
   const errors = el('div', { id: 'ext-errors' });
   const table = (body, heads) => el('div', { class: 'card', style: 'overflow-x:auto' },
     el('table', {}, el('thead', {}, el('tr', {}, heads.map((h) => el('th', {}, h)))), body));
-  root.append(el('h2', {}, 'Extensions'),
+  const check = el('button', { type: 'button', id: 'ext-check', onclick: (e) => busy(e.target, async () => {
+    const reply = await call('CheckForUpdates');
+    await refresh();
+    toast((reply.extension_updates || []).length ? `Updates: ${reply.extension_updates.join(', ')}` : 'Every extension is up to date.');
+  }) }, 'Check for updates');
+  root.append(el('div', { class: 'row' }, el('h2', { class: 'grow' }, 'Extensions'), check),
     el('p', { class: 'muted' }, 'Extensions install, update and uninstall while the server runs; no restart needed.'),
     el('h3', {}, 'Installed'), table(installed, ['Extension', 'Version', 'State', '']),
     el('h3', { style: 'margin-top:16px' }, 'Available'), table(available, ['Extension', 'Description', 'Version', '']), errors);
@@ -39,7 +44,7 @@ export async function mount(root) {
     clear(available);
     for (const x of reply.available || []) {
       available.append(el('tr', { dataset: { extension: x.name } }, el('td', {}, x.display_name || x.name),
-        el('td', {}, x.description || '', (x.tags || []).map((t) => [' ', badge(t)])), el('td', {}, x.version || ''),
+        el('td', {}, x.description || '', (x.tags || []).flatMap((t) => [' ', badge(t)])), el('td', {}, x.version || ''),
         el('td', {}, action('Install', 'InstallExtension', x.name, 'primary'))));
     }
     if (!available.children.length) {
