@@ -110,6 +110,25 @@ public class GeneratePageIT {
     }
 
     @Test
+    public void interruptStopsThePagesJob() throws Exception {
+        try (Browser b = Browser.start()) {
+            openGenerate(b);
+            setValue(b.visible(By.id("prompt")), "interrupt me");
+            setValue(b.visible(By.id("input-images")), "8");
+            b.visible(By.id("generate")).click();
+            b.until(d -> !d.findElements(By.cssSelector("#batch img")).isEmpty());
+            b.visible(By.id("interrupt")).click();
+            b.until(d -> "Interrupted.".equals(d.findElement(By.id("gen-status")).getText())
+                    || d.findElement(By.id("gen-status")).getText().startsWith("Done"));
+            Map<?, ?> job = b.until(d -> server.jobs().stream().map(j -> (Map<?, ?>) j)
+                    .filter(j -> !"running".equals(j.get("state")) && !"queued".equals(j.get("state")))
+                    .filter(j -> ((Number) j.get("images")).intValue() == 8).findFirst().orElse(null));
+            assertTrue("stopped early: " + job, ((Number) job.get("images_done")).intValue() < 8);
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
     public void aPresetGoesRoundTrip() throws Exception {
         try (Browser b = Browser.start()) {
             openGenerate(b);

@@ -73,6 +73,7 @@ export async function mount(root) {
 
   function edit(id) {
     editing = id;
+    shown = '';
     draw();
   }
 
@@ -121,8 +122,16 @@ export async function mount(root) {
     }
   }
 
+  let shown = '';
   async function refresh() {
     backends = await call('ListBackends', { nonreal: false, full_data: true });
+    // The idle clock ticks on every call; it is not worth a redraw.
+    const now = JSON.stringify(backends, (k, v) => (k === 'seconds_since_used' || k === 'time_since_used' ? undefined : v));
+    if (now === shown) {
+      // Unchanged: no redraw, so focus and scroll stay where they are.
+      return;
+    }
+    shown = now;
     if (editing === null) {
       draw();
     } else {

@@ -17,8 +17,15 @@ export async function mount(root) {
   el('p', { class: 'muted' }, 'Jobs keep running when you close the page; the Generate page reattaches to running ones.'),
   el('div', { class: 'card', style: 'overflow-x:auto' }, el('table', {}, el('thead', {}, el('tr', {},
     ['Job', 'User', 'State', 'Images', 'Created', 'Finished', ''].map((h) => el('th', {}, h)))), body)));
+  let shown = '';
   async function refresh() {
     const reply = await call('ListJobs', { all: all.checked, limit: 100 });
+    const now = JSON.stringify(reply.jobs);
+    if (now === shown) {
+      // Unchanged: no redraw, so focus stays where it is.
+      return;
+    }
+    shown = now;
     clear(body);
     for (const j of reply.jobs || []) {
       const active = j.state === 'queued' || j.state === 'running';
