@@ -2,6 +2,7 @@ package apiary.core.backends.internal.registry;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,20 @@ final class EntryTable {
 
     /** Publishes an entry's state, unless it has been removed or the table is stopping. Lock held. */
     void publishLocked(BackendEntry e) {
+        for (ChildEntry gone : e.retiredChildren) {
+            pool.retire(gone.key); // its running jobs keep their lease on the instance and finish
+        }
+        e.retiredChildren.clear();
         if (!active || entries.get(e.id()) != e) {
             return;
         }
         EntryContext ctx = e.context;
-        pool.publish(new SlotState(e.key, e.id(), e.epoch, BackendViews.dto(e, e.type), e.instance,
+        BackendDTO parent = BackendViews.dto(e, e.type);
+        pool.publish(new SlotState(e.key, e.id(), e.epoch, parent, e.instance,
                 ctx == null ? model -> { } : ctx::setCurrentModel));
+        for (ChildEntry c : e.children.values()) {
+            pool.publish(new SlotState(c.key, c.id, 0, c.toDto(parent), c.instance, c.context::setCurrentModel));
+        }
     }
 
     private interface Change<T> {
@@ -125,8 +134,13 @@ final class EntryTable {
         synchronized (lock) {
             List<BackendDTO> out = new ArrayList<>();
             for (BackendEntry e : entries.values()) {
-                out.add(dto(e));
+                BackendDTO parent = dto(e);
+                out.add(parent);
+                for (ChildEntry c : e.children.values()) {
+                    out.add(childDto(c, parent));
+                }
             }
+            out.sort(Comparator.comparingInt(b -> b.id));
             return out;
         }
     }
@@ -134,7 +148,16 @@ final class EntryTable {
     Optional<BackendDTO> dto(int id) {
         synchronized (lock) {
             BackendEntry e = entries.get(id);
-            return e == null ? Optional.empty() : Optional.of(dto(e));
+            if (e != null) {
+                return Optional.of(dto(e));
+            }
+            for (BackendEntry p : entries.values()) {
+                ChildEntry c = p.children.get(id);
+                if (c != null) {
+                    return Optional.of(childDto(c, dto(p)));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -143,6 +166,7 @@ final class EntryTable {
             List<StatusInput> inputs = new ArrayList<>();
             for (BackendEntry e : entries.values()) {
                 inputs.add(e.statusInput());
+                e.children.values().forEach(c -> inputs.add(c.statusInput()));
             }
             return inputs;
         }
@@ -249,6 +273,16 @@ final class EntryTable {
             throw new IllegalArgumentException("Invalid backend ID " + id);
         }
         return e;
+    }
+
+    private BackendDTO childDto(ChildEntry c, BackendDTO parent) {
+        BackendDTO dto = c.toDto(parent);
+        SlotView live = pool.viewOf(c.id);
+        if (live != null) {
+            dto.usages = live.usages();
+            dto.lastReleasedMillis = live.lastReleasedMillis();
+        }
+        return dto;
     }
 
     private BackendDTO dto(BackendEntry e) {
