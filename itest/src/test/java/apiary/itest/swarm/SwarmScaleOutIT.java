@@ -1,0 +1,225 @@
+package apiary.itest.swarm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import apiary.itest.Api;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Scale-out with real processes on loopback: a front end and two workers, each worker with echo backends, one of
+ * them requiring an Authorization token. The processes are shared by the tests (starting them is the slow part);
+ * every test leaves the front end's backend entries as it found them.
+ */
+public class SwarmScaleOutIT {
+    static final String TOKEN = "Bearer swarm-it-token";
+    static SwarmNode front;
+    static SwarmNode open;
+    static SwarmNode guarded;
+    static int fast;
+    static int slow;
+
+    @BeforeClass
+    public static void startCluster() throws Exception {
+        front = SwarmNode.start("swarm-front");
+        open = SwarmNode.start("swarm-open");
+        guarded = SwarmNode.start("swarm-guarded");
+        open.installEcho();
+        fast = open.addBackend(SwarmNode.ECHO, "fast", Map.of("LatencyMs", 200, "Previews", 2, "Features", "alpha",
+                "Models", "dream.safetensors"));
+        slow = open.addBackend(SwarmNode.ECHO, "slow", Map.of("LatencyMs", 400, "Limits", Map.of("MaxUsages", 2)));
+        guarded.installEcho();
+        guarded.addBackend(SwarmNode.ECHO, "guarded", Map.of("LatencyMs", 100));
+        // Last: from now on even loopback callers (the test itself included) must send the token.
+        guarded.call("ChangeServerSettings", Map.of("settings", Map.of("network.requiredauthorization", TOKEN,
+                "network.authbypassips", "")));
+        guarded.authorization(TOKEN);
+        open.awaitBackends("both echo backends run", l -> running(l, fast) && running(l, slow));
+    }
+
+    @AfterClass
+    public static void stopCluster() throws Exception {
+        for (SwarmNode n : new SwarmNode[] {front, open, guarded}) {
+            if (n != null) {
+                n.close();
+            }
+        }
+    }
+
+    static boolean running(Map<String, Map<String, Object>> listing, int id) {
+        Map<String, Object> b = listing.get(Integer.toString(id));
+        return b != null && "running".equals(b.get("status"));
+    }
+
+    static int addRemote(String title, String address, Map<String, Object> more) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(more);
+        settings.put("Address", address);
+        return front.addBackend(SwarmNode.SWARM, title, settings);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theRemotesBackendsBecomeNonRealChildrenThatFollowIt() throws Exception {
+        int parent = addRemote("open", open.address(), Map.of());
+        try {
+            Map<String, Map<String, Object>> l = front.awaitBackends("two children",
+                    x -> SwarmNode.childrenOf(x, open.address()).size() == 2 && running(x, parent));
+            Map<String, Object> p = l.get(Integer.toString(parent));
+            assertEquals("the parent takes no generations itself", 0, p.get("max_usages"));
+            List<Map<String, Object>> children = SwarmNode.childrenOf(l, open.address());
+            Map<String, Object> first = children.stream().filter(c -> String.valueOf(c.get("title")).endsWith("] fast")).findFirst().orElseThrow();
+            Map<String, Object> second = children.stream().filter(c -> String.valueOf(c.get("title")).endsWith("] slow")).findFirst().orElseThrow();
+            assertEquals(SwarmNode.SWARM, first.get("type"));
+            assertEquals("running", first.get("status"));
+            assertTrue("features mirrored: " + first, ((List<String>) first.get("features")).contains("alpha"));
+            assertEquals(1, first.get("max_usages"));
+            assertEquals(2, second.get("max_usages"));
+            assertTrue((Integer) first.get("id") < 0 && (Integer) second.get("id") < 0);
+            assertFalse("non-real backends only with nonreal", front.call("ListBackends", Map.of())
+                    .containsKey(String.valueOf(first.get("id"))));
+
+            Map<String, Object> models = front.call("ListModels", Map.of("path", "", "depth", 3, "allowRemote", true));
+            assertTrue("the remote's models are listed: " + models, String.valueOf(models.get("files")).contains("dream"));
+
+            int extra = open.addBackend(SwarmNode.ECHO, "extra", Map.of());
+            front.awaitBackends("a third child", x -> SwarmNode.childrenOf(x, open.address()).size() == 3);
+            open.call("DeleteBackend", Map.of("backend_id", extra));
+            front.awaitBackends("back to two", x -> SwarmNode.childrenOf(x, open.address()).size() == 2);
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+        front.awaitBackends("children gone with the parent", x -> SwarmNode.childrenOf(x, open.address()).isEmpty());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void generationThroughTheFrontEndRelaysProgressPreviewsAndTheWorkersImages() throws Exception {
+        int parent = addRemote("open", open.address(), Map.of());
+        try {
+            front.awaitBackends("children", x -> SwarmNode.childrenOf(x, open.address()).size() == 2);
+            Api.WsResult ws = front.process.api().ws("GenerateText2ImageWS", Map.of("session_id", front.session(),
+                    "prompt", "a bee", "images", 3, "seed", 41, "width", 64, "height", 96, "donotsave", true));
+            List<String> images = new ArrayList<>();
+            List<String> indexes = new ArrayList<>();
+            boolean preview = false;
+            for (Map<String, Object> f : ws.frames) {
+                assertFalse("no error: " + f, f.containsKey("error"));
+                if (f.get("image") != null) {
+                    images.add(String.valueOf(f.get("image")));
+                    indexes.add(String.valueOf(f.get("batch_index")));
+                }
+                Object p = f.get("gen_progress");
+                if (p instanceof Map && ((Map<String, Object>) p).get("preview") != null) {
+                    preview = true;
+                }
+            }
+            assertEquals(3, images.size());
+            assertEquals("local batch indices", List.of("0", "1", "2"), indexes.stream().sorted().toList());
+            assertTrue("a preview was relayed", preview);
+            for (int i = 0; i < 3; i++) {
+                String direct = workerImage(41 + i);
+                assertTrue("image " + i + " is the worker's", images.contains(direct));
+            }
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
+    @Test
+    public void withoutWebsocketTheHttpRouteIsUsed() throws Exception {
+        int parent = addRemote("open-http", open.address(), Map.of("AllowWebsocket", false));
+        try {
+            front.awaitBackends("children", x -> SwarmNode.childrenOf(x, open.address()).size() == 2);
+            Map<String, Object> answer = front.call("GenerateText2Image", Map.of("prompt", "a bee", "images", 1, "seed", 77,
+                    "width", 64, "height", 96, "donotsave", true));
+            assertEquals(answer.toString(), List.of(workerImage(77)), answer.get("images"));
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
+    @Test
+    public void anInterruptStopsExactlyTheCallersJobOnTheWorker() throws Exception {
+        int parent = addRemote("open", open.address(), Map.of());
+        int longer = open.addBackend(SwarmNode.ECHO, "long", Map.of("LatencyMs", 8000, "Previews", 4,
+                "Limits", Map.of("MaxUsages", 2)));
+        try {
+            Map<String, Map<String, Object>> l = front.awaitBackends("the long child",
+                    x -> SwarmNode.childrenOf(x, open.address()).stream().anyMatch(c -> String.valueOf(c.get("title")).endsWith("] long")));
+            Object child = SwarmNode.childrenOf(l, open.address()).stream()
+                    .filter(c -> String.valueOf(c.get("title")).endsWith("] long")).findFirst().orElseThrow().get("id");
+            String a = front.newSession();
+            String b = front.newSession();
+            LiveSocket first = LiveSocket.generate(front.process.port(), Map.of("session_id", a, "prompt", "a", "images", 1,
+                    "seed", 1, "exactbackendid", child.toString(), "donotsave", true));
+            LiveSocket second = LiveSocket.generate(front.process.port(), Map.of("session_id", b, "prompt", "b", "images", 1,
+                    "seed", 2, "exactbackendid", child.toString(), "donotsave", true));
+            first.await("a relayed preview", f -> f.get("gen_progress") != null);
+            second.await("a relayed preview", f -> f.get("gen_progress") != null);
+            assertEquals(Map.of("success", true), front.call("InterruptAll", Map.of("session_id", a)));
+            long firstEnded = first.awaitClosed();
+            Map<String, Object> image = second.await("the other session's image", f -> f.get("image") != null);
+            assertFalse("the interrupted job made no image: " + first.frames, first.hasImage());
+            assertTrue("the interrupted job ended before the other one's image", firstEnded < (Long) image.get("_at"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> jobs = (List<Map<String, Object>>) open.call("ListJobs", Map.of("limit", 5)).get("jobs");
+            List<Object> states = jobs.stream().limit(2).map(j -> j.get("state")).sorted().map(Object.class::cast).toList();
+            assertEquals("on the worker exactly one job stopped: " + jobs, List.of("done", "interrupted"), states);
+        } finally {
+            open.call("DeleteBackend", Map.of("backend_id", longer));
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
+    /** @return the image the open worker makes for the seed, asked directly */
+    @SuppressWarnings("unchecked")
+    static String workerImage(long seed) {
+        Map<String, Object> direct = open.call("GenerateText2Image", Map.of("prompt", "a bee", "images", 1, "seed", seed,
+                "width", 64, "height", 96, "donotsave", true));
+        List<Object> images = (List<Object>) direct.get("images");
+        assertNotNull(direct.toString(), images);
+        return String.valueOf(images.get(0));
+    }
+
+    @Test
+    public void aWrongTokenShowsTheRemotesRefusalAndTheRightOneConnects() throws Exception {
+        int parent = addRemote("guarded", guarded.address(), Map.of("AuthorizationHeader", "Bearer wrong"));
+        try {
+            Map<String, Object> p = front.awaitBackends("errored", x -> "errored".equals(x.get(Integer.toString(parent)).get("status")))
+                    .get(Integer.toString(parent));
+            assertTrue(p.toString(), p.get("status").equals("errored"));
+            assertStatusMessage(parent, "refused the request: HTTP 401 Unauthorized");
+            front.call("EditBackend", Map.of("backend_id", parent, "title", "guarded", "settings", Map.of("AuthorizationHeader", TOKEN)));
+            front.awaitBackends("connected with the token", x -> running(x, parent) && SwarmNode.childrenOf(x, guarded.address()).size() == 1);
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
+    @Test
+    public void connectingToItselfIsRefused() throws Exception {
+        int parent = addRemote("loop", front.address(), Map.of());
+        try {
+            front.awaitBackends("errored", x -> "errored".equals(x.get(Integer.toString(parent)).get("status")));
+            assertStatusMessage(parent, "that address is this server itself");
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
+    /** Apiary's ListBackends adds {@code status_message} to an errored backend. */
+    static void assertStatusMessage(int id, String part) throws Exception {
+        String seen = String.valueOf(front.backends().get(Integer.toString(id)).get("status_message"));
+        assertTrue("status message of #" + id + " says '" + part + "': " + seen, seen != null && seen.contains(part));
+        assertFalse("no stack trace: " + seen, seen.contains("Exception") || seen.contains("\tat "));
+    }
+}
