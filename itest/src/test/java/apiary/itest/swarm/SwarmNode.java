@@ -23,20 +23,29 @@ final class SwarmNode implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     final ServerProcess process;
+    final Path dataDir;
     private volatile String authorization;
     private String session;
 
-    private SwarmNode(ServerProcess process) {
+    private SwarmNode(ServerProcess process, Path dataDir) {
         this.process = process;
+        this.dataDir = dataDir;
     }
 
     /** Starts a node whose extension index includes the echo bundle. */
     static SwarmNode start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** @param properties more {@code -D} properties (a database, a node name) */
+    static SwarmNode start(String name, Map<String, String> properties) throws Exception {
         Path dist = Path.of(System.getProperty("apiary.itest.distribution"));
         String shipped = dist.resolve("repository").resolve("index.xml").toUri().toString();
         String echo = Path.of(System.getProperty("apiary.itest.echoIndex")).toUri().toString();
-        return new SwarmNode(ServerProcess.start(ServerProcess.newDataDir(name), List.of(),
-                Map.of("apiary.extensions.index", shipped + "," + echo)));
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        props.put("apiary.extensions.index", shipped + "," + echo);
+        Path data = ServerProcess.newDataDir(name);
+        return new SwarmNode(ServerProcess.start(data, List.of(), props), data);
     }
 
     String address() {

@@ -90,6 +90,18 @@ public class SwarmScaleOutIT {
             Map<String, Object> models = front.call("ListModels", Map.of("path", "", "depth", 3, "allowRemote", true));
             assertTrue("the remote's models are listed: " + models, String.valueOf(models.get("files")).contains("dream"));
 
+            // TriggerRefresh on the front end makes the worker rescan: a model file that appeared there is listed here.
+            java.nio.file.Path folder = open.dataDir.resolve("Models").resolve("Stable-Diffusion");
+            java.nio.file.Files.createDirectories(folder);
+            byte[] header = "{\"__metadata__\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + header.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            file.putLong(header.length).put(header);
+            java.nio.file.Files.write(folder.resolve("fresh.safetensors"), file.array());
+            Map<String, Object> refreshed = front.call("TriggerRefresh", Map.of("strong", true));
+            assertFalse(refreshed.toString(), refreshed.containsKey("error"));
+            Map<String, Object> after = front.call("ListModels", Map.of("path", "", "depth", 3, "allowRemote", true));
+            assertTrue("the worker's new model is listed after TriggerRefresh: " + after, String.valueOf(after.get("files")).contains("fresh"));
+
             int extra = open.addBackend(SwarmNode.ECHO, "extra", Map.of());
             front.awaitBackends("a third child", x -> SwarmNode.childrenOf(x, open.address()).size() == 3);
             open.call("DeleteBackend", Map.of("backend_id", extra));

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import apiary.backend.swarm.internal.client.RemoteException;
 import apiary.backend.swarm.internal.client.RemoteHttp;
 import apiary.backend.swarm.internal.client.RemoteSessions;
-import apiary.core.api.backend.Backend;
+import apiary.core.api.backend.RefreshableBackend;
 import apiary.core.api.backend.BackendContext;
 import apiary.core.api.backend.BackendStatus;
 
@@ -18,9 +18,10 @@ import apiary.core.api.backend.BackendStatus;
  * A {@code swarmswarmbackend} entry: a connection to another Apiary or SwarmUI server whose running backends become
  * non-real children here. It takes no generations itself (max usages 0); its children do. A poller follows the
  * remote: children come and go as the remote's backends do, and all leave while the remote is unreachable (the
- * entry is then idle with AllowIdle, else errored) and return when it answers again.
+ * entry is then idle with AllowIdle, else errored) and return when it answers again. {@code TriggerRefresh} here
+ * makes the remote rescan too.
  */
-final class SwarmBackend implements Backend {
+final class SwarmBackend implements RefreshableBackend {
     private static final System.Logger LOG = System.getLogger(SwarmBackend.class.getName());
     static final long POLL_MS = 1000;
     /** Model lists change rarely and cost a call per subtype: refreshed every this many polls. */
@@ -110,6 +111,16 @@ final class SwarmBackend implements Backend {
         children.closeAll();
         sessions.forgetAll();
         context.setStatus(settings.allowIdle() ? BackendStatus.IDLE : BackendStatus.ERRORED);
+    }
+
+    /** {@code TriggerRefresh}: the remote rescans its models, then the children take the new lists. */
+    @Override
+    public void refresh() throws Exception {
+        sessions.call(RemoteSessions.SERVICE, "TriggerRefresh", Map.of("strong", true), settings.timeout().multipliedBy(4));
+        poller.submit(() -> {
+            refresh(true);
+            return null;
+        }).get(settings.timeout().toMillis() * 4, TimeUnit.MILLISECONDS);
     }
 
     @Override

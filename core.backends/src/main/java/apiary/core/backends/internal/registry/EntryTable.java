@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import apiary.core.api.backend.BackendDTO;
+import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.backend.RefreshableBackend;
 import apiary.core.backends.internal.pool.BackendPool;
 import apiary.core.backends.internal.pool.SlotState;
 import apiary.core.backends.internal.pool.SlotView;
@@ -161,6 +163,19 @@ final class EntryTable {
         }
     }
 
+    /** @return the running instances that can refresh their lists */
+    List<RefreshableBackend> refreshable() {
+        synchronized (lock) {
+            List<RefreshableBackend> out = new ArrayList<>();
+            for (BackendEntry e : entries.values()) {
+                if (e.status == BackendStatus.RUNNING && e.instance instanceof RefreshableBackend) {
+                    out.add((RefreshableBackend) e.instance);
+                }
+            }
+            return out;
+        }
+    }
+
     List<StatusInput> statusInputs() {
         synchronized (lock) {
             List<StatusInput> inputs = new ArrayList<>();
@@ -181,9 +196,11 @@ final class EntryTable {
             TypeBinding type = types.apply(typeId);
             Map<String, Object> values = type == null ? new LinkedHashMap<>(given)
                     : BackendSettings.resolve(type.info().settings(), given);
-            StoredBackend stored = new StoredBackend(nextId, typeId, title == null ? "" : title, true, values, 0);
+            // Ids are unique across the nodes sharing the database: another front end may have taken ours meanwhile.
+            int id = Math.max(nextId, store.nextFreeId());
+            StoredBackend stored = new StoredBackend(id, typeId, title == null ? "" : title, true, values, 0);
             store.insert(stored);
-            nextId++;
+            nextId = id + 1;
             BackendEntry e = new BackendEntry(stored);
             entries.put(stored.id(), e);
             startLocked(e, h);
@@ -197,7 +214,7 @@ final class EntryTable {
             BackendEntry e = existing(id);
             checkTitle(title);
             int targetId = newId >= 0 ? newId : id;
-            if (targetId != id && entries.containsKey(targetId)) {
+            if (targetId != id && (entries.containsKey(targetId) || store.idTaken(targetId))) {
                 throw new IllegalArgumentException("Backend ID " + targetId + " is already in use.");
             }
             StoredBackend s = e.stored;
