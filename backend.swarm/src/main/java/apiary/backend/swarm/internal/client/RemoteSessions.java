@@ -90,7 +90,17 @@ public final class RemoteSessions {
         if (current != null && !current.equals(stale)) {
             return current; // another thread renewed it meanwhile
         }
-        Map<String, Object> answer = http.post("GetNewSession", new LinkedHashMap<>());
+        Map<String, Object> answer;
+        try {
+            answer = http.post("GetNewSession", new LinkedHashMap<>());
+        } catch (RemoteException e) {
+            if (e.kind() != RemoteException.Kind.API_ERROR) {
+                throw e;
+            }
+            throw new RemoteException(RemoteException.Kind.REFUSED, "The remote server at " + http.base()
+                    + " refused to open a session: " + e.getMessage() + " (if it requires a login, send its "
+                    + "swarm_token cookie in OtherHeaders)", e);
+        }
         Object id = answer.get("session_id");
         if (!(id instanceof String) || ((String) id).isBlank()) {
             throw new RemoteException(RemoteException.Kind.GARBAGE, "The remote server at " + http.base()

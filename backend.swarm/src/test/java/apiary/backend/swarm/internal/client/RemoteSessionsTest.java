@@ -48,7 +48,7 @@ class RemoteSessionsTest {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         seen.add(route + " " + x.getRequestHeaders().getFirst("Authorization") + " " + body);
         switch (route) {
-            case "GetNewSession" -> send(x, 200, "{\"session_id\":\"S" + sessions.incrementAndGet() + "\",\"server_id\":\"" + serverId + "\",\"version\":\"0.9\"}");
+            case "GetNewSession" -> send(x, 200, serverId.equals("login") ? "{\"error\":\"Invalid or unauthorized.\"}" : "{\"session_id\":\"S" + sessions.incrementAndGet() + "\",\"server_id\":\"" + serverId + "\",\"version\":\"0.9\"}");
             case "Known" -> send(x, body.contains("\"S1\"") ? 401 : 200, body.contains("\"S1\"")
                     ? "{\"error\":\"Invalid session ID. You may need to refresh the page.\",\"error_id\":\"invalid_session_id\"}" : "{\"ok\":1}");
             case "Garbage" -> send(x, 200, "<html>proxy error</html>");
@@ -96,6 +96,14 @@ class RemoteSessionsTest {
         RemoteException e = assertThrows(RemoteException.class, () -> new RemoteSessions(http(Duration.ofSeconds(5)), "local-id").session("x"));
         assertEquals(RemoteException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("this server itself"), e.getMessage());
+    }
+
+    @Test
+    void aRemoteThatWantsALoginSaysHowToGiveIt() {
+        serverId = "login";
+        RemoteException e = assertThrows(RemoteException.class, () -> new RemoteSessions(http(Duration.ofSeconds(5)), "local-id").session("x"));
+        assertEquals(RemoteException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("refused to open a session: Invalid or unauthorized. (if it requires a login"), e.getMessage());
     }
 
     @Test
