@@ -218,6 +218,43 @@ public class SwarmScaleOutIT {
     }
 
     @Test
+    public void aRemoteThatAnswersGarbageOrNothingErrorsClearlyAndTheFrontEndKeepsServing() throws Exception {
+        com.sun.net.httpserver.HttpServer fake = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        fake.createContext("/garbage/API/", x -> {
+            byte[] page = "<html>502 Bad Gateway</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, page.length);
+            x.getResponseBody().write(page);
+            x.close();
+        });
+        fake.createContext("/silent/API/", x -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.close();
+        });
+        fake.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        fake.start();
+        String base = "http://127.0.0.1:" + fake.getAddress().getPort();
+        int garbage = addRemote("garbage", base + "/garbage", Map.of());
+        int silent = addRemote("silent", base + "/silent", Map.of("ConnectionAttemptTimeoutSeconds", 1));
+        try {
+            front.awaitBackends("both errored", x -> "errored".equals(x.get(Integer.toString(garbage)).get("status"))
+                    && "errored".equals(x.get(Integer.toString(silent)).get("status")));
+            assertStatusMessage(garbage, "a body that is not a JSON object: <html>502 Bad Gateway</html>");
+            assertStatusMessage(silent, "did not answer GetNewSession within 1 seconds");
+            assertFalse("the front end keeps serving", front.call("GetCurrentStatus", Map.of()).containsKey("error"));
+        } finally {
+            release.countDown();
+            fake.stop(0);
+            front.call("DeleteBackend", Map.of("backend_id", garbage));
+            front.call("DeleteBackend", Map.of("backend_id", silent));
+        }
+    }
+
+    @Test
     public void connectingToItselfIsRefused() throws Exception {
         int parent = addRemote("loop", front.address(), Map.of());
         try {
