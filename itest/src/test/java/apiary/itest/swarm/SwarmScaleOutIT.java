@@ -27,6 +27,7 @@ public class SwarmScaleOutIT {
     static SwarmNode guarded;
     static int fast;
     static int slow;
+    static String loginHeaders;
 
     @BeforeClass
     public static void startCluster() throws Exception {
@@ -39,11 +40,20 @@ public class SwarmScaleOutIT {
         slow = open.addBackend(SwarmNode.ECHO, "slow", Map.of("LatencyMs", 400, "Limits", Map.of("MaxUsages", 2)));
         guarded.installEcho();
         guarded.addBackend(SwarmNode.ECHO, "guarded", Map.of("LatencyMs", 100));
-        // Last: from now on even loopback callers (the test itself included) must send the token.
+        assertEquals(Map.of("success", true), guarded.call("AdminAddUser", Map.of("name", "frontend", "password", "frontend-secret", "role", "admin")));
+        Api.Reply login = guarded.raw("Login", Map.of("username", "frontend", "password", "frontend-secret"));
+        assertEquals(login.toString(), "true", login.get("success"));
+        String cookie = login.raw.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("swarm_token="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+        loginHeaders = "Cookie: " + cookie;
+        // Last: from now on everyone (the test itself included, loopback too) must log in and send the token.
         guarded.call("ChangeServerSettings", Map.of("settings", Map.of("network.requiredauthorization", TOKEN,
-                "network.authbypassips", "")));
+                "network.authbypassips", "", "userauthorization.authorizationrequired", true,
+                "userauthorization.allowlocalhostbypass", false)));
         guarded.authorization(TOKEN);
         open.awaitBackends("both echo backends run", l -> running(l, fast) && running(l, slow));
+        modelFile(open, "loadable");
+        open.call("TriggerRefresh", Map.of("strong", true));
     }
 
     @AfterClass
@@ -91,12 +101,7 @@ public class SwarmScaleOutIT {
             assertTrue("the remote's models are listed: " + models, String.valueOf(models.get("files")).contains("dream"));
 
             // TriggerRefresh on the front end makes the worker rescan: a model file that appeared there is listed here.
-            java.nio.file.Path folder = open.dataDir.resolve("Models").resolve("Stable-Diffusion");
-            java.nio.file.Files.createDirectories(folder);
-            byte[] header = "{\"__metadata__\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + header.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            file.putLong(header.length).put(header);
-            java.nio.file.Files.write(folder.resolve("fresh.safetensors"), file.array());
+            modelFile(open, "fresh");
             Map<String, Object> refreshed = front.call("TriggerRefresh", Map.of("strong", true));
             assertFalse(refreshed.toString(), refreshed.containsKey("error"));
             Map<String, Object> after = front.call("ListModels", Map.of("path", "", "depth", 3, "allowRemote", true));
@@ -192,6 +197,39 @@ public class SwarmScaleOutIT {
         }
     }
 
+    /** Writes an (empty) safetensors model file into a node's Stable-Diffusion folder. */
+    static void modelFile(SwarmNode node, String name) throws java.io.IOException {
+        java.nio.file.Path folder = node.dataDir.resolve("Models").resolve("Stable-Diffusion");
+        java.nio.file.Files.createDirectories(folder);
+        byte[] header = "{\"__metadata__\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + header.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        file.putLong(header.length).put(header);
+        java.nio.file.Files.write(folder.resolve(name + ".safetensors"), file.array());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void aRequestedModelIsLoadedOnTheWorkerAndMemoryIsFreedThere() throws Exception {
+        int parent = addRemote("open", open.address(), Map.of());
+        try {
+            Map<String, Map<String, Object>> l = front.awaitBackends("children that know the worker's model",
+                    x -> SwarmNode.childrenOf(x, open.address()).size() == 2 && String.valueOf(x).contains("loadable"));
+            Object slowChild = SwarmNode.childrenOf(l, open.address()).stream()
+                    .filter(c -> String.valueOf(c.get("title")).endsWith("] slow")).findFirst().orElseThrow().get("id");
+            Map<String, Object> made = front.call("GenerateText2Image", Map.of("prompt", "m", "images", 1, "seed", 9,
+                    "model", "loadable", "exactbackendid", slowChild.toString(), "donotsave", true));
+            assertEquals(made.toString(), 1, ((List<Object>) made.get("images")).size());
+            assertEquals("the worker loaded it", "loadable.safetensors", open.backends().get(Integer.toString(slow)).get("current_model"));
+            front.awaitBackends("the child mirrors the worker's current model",
+                    x -> "loadable.safetensors".equals(x.get(slowChild.toString()).get("current_model")));
+            Map<String, Object> freed = front.call("FreeBackendMemory", Map.of("system_ram", false));
+            assertEquals(freed.toString(), true, freed.get("result"));
+            assertEquals("each child freed its remote backend", 2, freed.get("count"));
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", parent));
+        }
+    }
+
     /** @return the image the open worker makes for the seed, asked directly */
     @SuppressWarnings("unchecked")
     static String workerImage(long seed) {
@@ -211,7 +249,13 @@ public class SwarmScaleOutIT {
             assertTrue(p.toString(), p.get("status").equals("errored"));
             assertStatusMessage(parent, "refused the request: HTTP 401 Unauthorized");
             front.call("EditBackend", Map.of("backend_id", parent, "title", "guarded", "settings", Map.of("AuthorizationHeader", TOKEN)));
-            front.awaitBackends("connected with the token", x -> running(x, parent) && SwarmNode.childrenOf(x, guarded.address()).size() == 1);
+            front.awaitBackends("the token alone is not a login", x -> "errored".equals(x.get(Integer.toString(parent)).get("status")));
+            front.call("EditBackend", Map.of("backend_id", parent, "title", "guarded", "settings", Map.of("OtherHeaders", loginHeaders)));
+            front.awaitBackends("connected with the token and the login", x -> running(x, parent)
+                    && SwarmNode.childrenOf(x, guarded.address()).size() == 1);
+            Map<String, Object> made = front.call("GenerateText2Image", Map.of("prompt", "guarded", "images", 1, "seed", 5,
+                    "donotsave", true, "exactbackendid", Integer.toString(parent)));
+            assertEquals(made.toString(), 1, ((List<?>) made.get("images")).size());
         } finally {
             front.call("DeleteBackend", Map.of("backend_id", parent));
         }

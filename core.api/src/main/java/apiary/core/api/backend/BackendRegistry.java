@@ -89,7 +89,9 @@ public interface BackendRegistry {
      * @return completes when every one has finished (failures are logged), with how many were asked
      * @since 1.2
      */
-    CompletionStage<Integer> refresh();
+    default CompletionStage<Integer> refresh() {
+        return java.util.concurrent.CompletableFuture.completedFuture(0);
+    }
 
     /** @return the status summary over all backends ({@code backend_status} and {@code supported_features}) */
     BackendStatusReport status();
