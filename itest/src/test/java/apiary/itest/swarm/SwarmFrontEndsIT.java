@@ -48,6 +48,7 @@ public class SwarmFrontEndsIT {
                 }
 
                 a.process.restart();
+                a.awaitRoutes();
                 Map<String, Map<String, Object>> again = a.awaitBackends("a's entry and child are back",
                         l -> SwarmNode.childrenOf(l, worker.address()).size() == 1);
                 assertEquals("from a", again.get(Integer.toString(onA)).get("title"));

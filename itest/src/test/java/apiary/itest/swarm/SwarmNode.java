@@ -45,7 +45,20 @@ final class SwarmNode implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put("apiary.extensions.index", shipped + "," + echo);
         Path data = ServerProcess.newDataDir(name);
-        return new SwarmNode(ServerProcess.start(data, List.of(), props), data);
+        SwarmNode node = new SwarmNode(ServerProcess.start(data, List.of(), props), data);
+        node.awaitRoutes();
+        return node;
+    }
+
+    /** Waits until the backend routes are served (on a loaded machine the port may open before every bundle is up). */
+    void awaitRoutes() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (raw("ListBackendTypes", Map.of()).status != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the backend routes never appeared on " + address());
+            }
+            Thread.sleep(25);
+        }
     }
 
     String address() {
@@ -103,10 +116,14 @@ final class SwarmNode implements AutoCloseable {
     }
 
     /** @return ListBackends with non-real backends and full data */
-    @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> backends() {
+        return listing(call("ListBackends", Map.of("nonreal", true, "full_data", true)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> listing(Map<String, Object> json) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        call("ListBackends", Map.of("nonreal", true, "full_data", true)).forEach((k, v) -> out.put(k, (Map<String, Object>) v));
+        json.forEach((k, v) -> out.put(k, (Map<String, Object>) v));
         return out;
     }
 
@@ -116,9 +133,12 @@ final class SwarmNode implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Map<String, Map<String, Object>> last = null;
         while (System.nanoTime() < deadline) {
-            last = backends();
-            if (condition.test(last)) {
-                return last;
+            Api.Reply r = raw("ListBackends", Map.of("nonreal", true, "full_data", true));
+            if (r.status == 200) { // a server that just started may not serve every route yet (heavy load)
+                last = listing(r.json);
+                if (condition.test(last)) {
+                    return last;
+                }
             }
             Thread.sleep(25);
         }
@@ -128,6 +148,28 @@ final class SwarmNode implements AutoCloseable {
     /** @return the listing's entries that are children of a parent id */
     static List<Map<String, Object>> childrenOf(Map<String, Map<String, Object>> listing, String titlePart) {
         return listing.values().stream().filter(b -> (Integer) b.get("id") < 0 && String.valueOf(b.get("title")).contains(titlePart)).toList();
+    }
+
+    /**
+     * @param dataUrl an image as a {@code data:} URL
+     * @return its pixels (the PNG's metadata differs between servers and runs: timings, versions)
+     */
+    static List<Integer> pixels(String dataUrl) {
+        try {
+            byte[] png = java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            List<Integer> out = new java.util.ArrayList<>();
+            out.add(image.getWidth());
+            out.add(image.getHeight());
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    out.add(image.getRGB(x, y));
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
