@@ -8,6 +8,7 @@
 # Knobs: LATENCY_MS (500), USAGES (2), IMAGES_PER_SLOT (8), HOP_IMAGES (200), WORKERS ("1 2 4").
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/generate/echo-server.sh" # start_apiary_with
 ensure_built
 LATENCY_MS=${LATENCY_MS:-500}; USAGES=${USAGES:-2}; IMAGES_PER_SLOT=${IMAGES_PER_SLOT:-8}; HOP_IMAGES=${HOP_IMAGES:-200}
 WORKERS=${WORKERS:-"1 2 4"}
