@@ -17,6 +17,7 @@ import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.backend.BackendTypeInfo;
+import apiary.core.api.log.ServerLog;
 import apiary.core.api.settings.SettingDef;
 import apiary.itest.ApiaryTestSupport;
 
@@ -32,6 +33,8 @@ public class ComfyBackendIT extends ApiaryTestSupport {
 
     @Inject
     private BackendRegistry registry;
+    @Inject
+    private ServerLog log;
 
     private final List<Integer> added = new ArrayList<>();
 
@@ -79,6 +82,40 @@ public class ComfyBackendIT extends ApiaryTestSupport {
         registry.remove(dto.id);
         added.remove(Integer.valueOf(dto.id));
         assertFalse("no ComfyUI left after removal", comfy.get().isAlive());
+    }
+
+    @Test
+    public void aCrashedSelfStartedComfyIsRestartedAndItsOutputIsLogged() throws Exception {
+        ComfySimulator sim = ComfySimulator.install();
+        BackendDTO dto = add("comfyui_selfstart", Map.of("StartScript", sim.mainPy().toString(), "FrontendVersion", "None",
+                "AutoRestart", true));
+        await(dto.id, d -> d.status == BackendStatus.RUNNING);
+        String tracker = "ComfyUI-" + dto.id;
+        assertTrue("ComfyUI's output goes to its log tracker",
+                log.messages(tracker, 0).stream().anyMatch(m -> m.message.contains("To see the GUI go to")));
+        ProcessHandle first = comfyProcess(sim).orElseThrow();
+        first.destroyForcibly();
+        await(dto.id, d -> d.status != BackendStatus.RUNNING);
+        await(dto.id, d -> d.status == BackendStatus.RUNNING);
+        ProcessHandle second = comfyProcess(sim).orElseThrow();
+        assertTrue("a new process", second.pid() != first.pid());
+        long started = log.messages(tracker, 0).stream().filter(m -> m.message.contains("To see the GUI go to")).count();
+        assertEquals("both launches logged", 2, started);
+        registry.remove(dto.id);
+        added.remove(Integer.valueOf(dto.id));
+        assertFalse("no ComfyUI left after removal", second.isAlive());
+    }
+
+    @Test
+    public void withoutAutoRestartACrashedComfyLeavesTheBackendErrored() throws Exception {
+        ComfySimulator sim = ComfySimulator.install();
+        BackendDTO dto = add("comfyui_selfstart", Map.of("StartScript", sim.mainPy().toString(), "FrontendVersion", "None",
+                "AutoRestart", false));
+        await(dto.id, d -> d.status == BackendStatus.RUNNING);
+        ProcessHandle p = comfyProcess(sim).orElseThrow();
+        p.destroyForcibly();
+        await(dto.id, d -> d.status == BackendStatus.ERRORED);
+        assertFalse("not relaunched", comfyProcess(sim).isPresent());
     }
 
     private Optional<ProcessHandle> comfyProcess(ComfySimulator sim) {

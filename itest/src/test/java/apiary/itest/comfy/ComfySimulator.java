@@ -73,9 +73,12 @@ final class ComfySimulator implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Starts the simulator: on a free port the first time, on the same port again after {@link #kill}. */
     ComfySimulator start() throws IOException, InterruptedException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        if (port == 0) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
         }
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         ProcessBuilder pb = new ProcessBuilder(List.of(python, mainPy().toString(), "--port", Integer.toString(port),
@@ -94,6 +97,11 @@ final class ComfySimulator implements AutoCloseable {
             }
         }
         throw new IllegalStateException("The simulator did not start: " + Files.readString(home.resolve("simulator.log")));
+    }
+
+    /** Kills the simulator the way a crash would (SIGKILL); {@link #start} brings it back on the same port. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

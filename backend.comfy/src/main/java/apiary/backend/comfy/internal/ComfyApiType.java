@@ -2,6 +2,7 @@ package apiary.backend.comfy.internal;
 
 import java.util.List;
 
+import apiary.backend.comfy.internal.backend.ComfyAddress;
 import apiary.backend.comfy.internal.backend.ComfyBackend;
 import apiary.backend.comfy.internal.backend.ComfySettings;
 import apiary.core.api.backend.Backend;
@@ -22,7 +23,7 @@ public final class ComfyApiType implements BackendType {
                     SettingDef.text("Address", "", "The address of the ComfyUI instance, eg 'http://localhost:8188'."),
                     SettingDef.bool("AllowIdle", false, "Whether the backend is allowed to revert to an 'idle' state if the API address is unresponsive.\n"
                             + "An idle state is not considered an error, but cannot generate.\nIt will automatically return to 'running' if the API becomes available."),
-                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing."),
+                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing.").withRange(-1, 1000),
                     SettingDef.bool("EnableFrontendDev", false, "If true, the address is a frontend-development ComfyUI: the API is under '/api'.")))
             .withFastLoad();
 
@@ -46,6 +47,7 @@ public final class ComfyApiType implements BackendType {
         if (s.text("Address").isEmpty()) {
             throw new IllegalArgumentException("No Address is set: give the URL of the ComfyUI server, e.g. http://localhost:8188.");
         }
+        ComfyAddress.check(s);
         return new ComfyBackend(context, driver.services(), s.flag("AllowIdle"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import apiary.backend.comfy.internal.backend.ComfyServices;
 import apiary.backend.comfy.internal.backend.SelfStartEnvironment;
 import apiary.backend.comfy.internal.info.SamplerCatalog;
+import apiary.backend.comfy.internal.process.ProcessRecords;
 import apiary.core.api.json.Json;
 import apiary.core.api.log.ServerLog;
 import apiary.core.api.model.ModelLibrary;
@@ -49,6 +50,8 @@ public final class ComfyDriver {
         this.server = server;
         this.settings = settings;
         this.log = log;
+        // A server killed without its shutdown hooks left its ComfyUI processes running: end them before new ones start.
+        ProcessRecords.in(server.dataDir()).reapLeftovers();
     }
 
     /** @return the shared services */

@@ -29,7 +29,7 @@ public final class ComfySelfStartType implements BackendType {
                             List.of("Latest", "None", "LatestSwarmValidated", "Legacy")),
                     SettingDef.dropdown("EnablePreviews", "true", "Whether previews are enabled: 'true' (latent2rgb), 'taesd', or 'false'.", List.of("false", "true", "taesd")),
                     SettingDef.text("GPU_ID", "0", "Which GPU to use, if multiple are available. Given to the process as CUDA_VISIBLE_DEVICES / ROCR_VISIBLE_DEVICES."),
-                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing."),
+                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing.").withRange(-1, 1000),
                     SettingDef.bool("AutoRestart", true, "If true, the ComfyUI process is restarted whenever it stops unexpectedly.")))
             .asStandard();
 

@@ -133,7 +133,7 @@ public class ComfyBackend implements GeneratingBackend {
         try {
             Workflow workflow = workflow(request, i, (image, n) ->
                     h.upload("init_image_sui_backend_" + context.id() + "_" + (uploads[0]++) + ".png", image.data(), Duration.ofSeconds(60)));
-            new JobRun(h, services.json(), job, workflow).run();
+            new JobRun(h, services.json(), job, workflow).afterFetch(this::fetched).run();
         } catch (ComfyException e) {
             throw lost(h, e);
         } catch (GenerationException e) {
@@ -142,6 +142,17 @@ public class ComfyBackend implements GeneratingBackend {
             }
             throw e;
         }
+    }
+
+    /**
+     * A file of a finished job was fetched from the server. Nothing happens for a server reached by URL (its files
+     * are its admin's); the self-started type deletes it.
+     *
+     * @param type the file's type
+     * @param subfolder its subfolder
+     * @param filename its name
+     */
+    protected void fetched(String type, String subfolder, String filename) {
     }
 
     private Workflow workflow(T2IRequest request, ObjectInfo i, apiary.backend.comfy.internal.workflow.Uploader up)

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import apiary.backend.comfy.internal.client.ComfyException;
 import apiary.backend.comfy.internal.process.ComfyProcess;
+import apiary.backend.comfy.internal.process.ComfyFolders;
+import apiary.backend.comfy.internal.process.CommandLine;
 import apiary.backend.comfy.internal.process.ModelPathsYaml;
 import apiary.backend.comfy.internal.process.Ports;
 import apiary.backend.comfy.internal.process.Python;
@@ -28,6 +30,7 @@ public final class SelfStartBackend extends ComfyBackend {
     private final SelfStartEnvironment environment;
     private final ComfySettings settings;
     private volatile ComfyProcess process;
+    private volatile ComfyFolders folders;
     private volatile int port;
     private volatile boolean stopping;
 
@@ -58,8 +61,10 @@ public final class SelfStartBackend extends ComfyBackend {
     private void launch(Path main) throws Exception {
         port = Ports.take(environment.startingPort());
         List<String> command = command(main);
+        folders = ComfyFolders.of(main, command.subList(2, command.size()));
         context.reportLoadStatus("Starting ComfyUI on port " + port + "...");
-        ComfyProcess p = ComfyProcess.start(command, main.getParent(), gpuEnvironment(), environment.log().apply(context.id()));
+        ComfyProcess p = ComfyProcess.start(command, main.getParent(), gpuEnvironment(), environment.log().apply(context.id()),
+                environment.records());
         process = p;
         LOG.log(System.Logger.Level.INFO, "ComfyUI backend " + context.id() + " started as process " + p.pid() + ": " + command);
         waitUntilReady(p);
@@ -70,11 +75,7 @@ public final class SelfStartBackend extends ComfyBackend {
         List<String> cmd = new ArrayList<>();
         cmd.add(Python.forScript(main));
         cmd.add(main.toString());
-        for (String a : settings.text("ExtraArgs").split("\\s+")) {
-            if (!a.isBlank()) {
-                cmd.add(a);
-            }
-        }
+        cmd.addAll(CommandLine.split(settings.text("ExtraArgs")));
         cmd.add("--port");
         cmd.add(Integer.toString(port));
         if (!settings.flag("DisableInternalArgs")) {
@@ -91,6 +92,9 @@ public final class SelfStartBackend extends ComfyBackend {
             if (frontend.equalsIgnoreCase("Latest")) {
                 cmd.add("--front-end-version");
                 cmd.add("Comfy-Org/ComfyUI_frontend@latest");
+            } else if (frontend.equalsIgnoreCase("Legacy")) {
+                cmd.add("--front-end-version");
+                cmd.add("Comfy-Org/ComfyUI_legacy_frontend@latest");
             }
         }
         return cmd;
@@ -149,6 +153,15 @@ public final class SelfStartBackend extends ComfyBackend {
             if (!stopping) {
                 context.setStatus(BackendStatus.ERRORED);
             }
+        }
+    }
+
+    @Override
+    protected void fetched(String type, String subfolder, String filename) {
+        // SwarmUI deletes what it fetched from the ComfyUI it runs: the image lives in Apiary's history.
+        ComfyFolders f = folders;
+        if (f != null) {
+            f.delete(type, subfolder, filename);
         }
     }
 

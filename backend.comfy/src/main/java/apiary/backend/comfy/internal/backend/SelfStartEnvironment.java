@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import apiary.backend.comfy.internal.process.ProcessRecords;
+
 /**
  * What a self-started ComfyUI needs from the server around it.
  *
@@ -16,4 +18,8 @@ import java.util.function.Function;
  */
 public record SelfStartEnvironment(Path dataDir, Function<String, List<Path>> modelFolders, Path modelRoot,
         int startingPort, Function<Integer, Consumer<String>> log) {
+    /** @return where the launched processes are recorded while they run */
+    public ProcessRecords records() {
+        return ProcessRecords.in(dataDir);
+    }
 }

@@ -94,11 +94,18 @@ public final class ComfySocket implements AutoCloseable {
         public final byte[] binary;
         /** Why the socket ended, for a close frame; {@code null} otherwise. */
         public final String closed;
+        /** Whether the server sent a text message that is not a JSON object (the socket stays open). */
+        public final boolean garbage;
 
         Frame(Map<String, Object> text, byte[] binary, String closed) {
+            this(text, binary, closed, false);
+        }
+
+        private Frame(Map<String, Object> text, byte[] binary, String closed, boolean garbage) {
             this.text = text;
             this.binary = binary;
             this.closed = closed;
+            this.garbage = garbage;
         }
     }
 
@@ -118,9 +125,11 @@ public final class ComfySocket implements AutoCloseable {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> m = (Map<String, Object>) parsed;
                         frames.add(new Frame(m, null, null));
+                    } else {
+                        frames.add(new Frame(null, null, null, true));
                     }
                 } catch (RuntimeException e) {
-                    frames.add(new Frame(null, null, "ComfyUI sent a WebSocket message that is not JSON"));
+                    frames.add(new Frame(null, null, null, true));
                 }
             }
             ws.request(1);

@@ -23,6 +23,12 @@ final class JobProgress {
         current = 0;
     }
 
+    /** An output node reported its result (SwarmUI counts the whole graph done then). */
+    void allNodesDone() {
+        nodesDone = totalNodes;
+        current = 1;
+    }
+
     void step(double value, double max) {
         current = max <= 0 ? 0 : Math.max(0, Math.min(1, value / max));
     }

@@ -42,6 +42,7 @@ public final class JobRun {
     private boolean interrupted;
     private String currentNode;
     private String executionError;
+    private FetchedFile afterFetch = (type, subfolder, name) -> { };
 
     /**
      * @param http the server
@@ -61,6 +62,15 @@ public final class JobRun {
                 socketSavers.add(id);
             }
         });
+    }
+
+    /**
+     * @param action told of every file fetched through {@code /view} (a self-started ComfyUI's are deleted then)
+     * @return this
+     */
+    public JobRun afterFetch(FetchedFile action) {
+        this.afterFetch = action;
+        return this;
     }
 
     /**
@@ -120,6 +130,10 @@ public final class JobRun {
                 }
             }
             ComfySocket.Frame f = socket.next(POLL);
+            if (f != null && f.garbage) {
+                sendInterrupt(); // the server still answers: do not leave the abandoned prompt running there
+                throw new GenerationException("ComfyUI sent a WebSocket message that is not ComfyUI's JSON; the generation was abandoned.");
+            }
             if (f == null || (f.text == null && f.binary == null && f.closed == null)) {
                 if (System.currentTimeMillis() - lastFrame > SILENCE_BEFORE_PROBE_MS) {
                     probe();
@@ -167,6 +181,9 @@ public final class JobRun {
             if (data.get("node") != null) {
                 currentNode = String.valueOf(data.get("node"));
             }
+            report();
+        } else if ("executed".equals(type)) {
+            progress.allNodesDone();
             report();
         } else if ("execution_error".equals(type)) {
             Object message = data.get("exception_message");
@@ -251,9 +268,10 @@ public final class JobRun {
                     if (file instanceof Map && ((Map<?, ?>) file).get("filename") instanceof String) {
                         Map<?, ?> fm = (Map<?, ?>) file;
                         String name = (String) fm.get("filename");
-                        byte[] data = http.view(name, String.valueOf(fm.get("subfolder") == null ? "" : fm.get("subfolder")),
-                                String.valueOf(fm.get("type") == null ? "output" : fm.get("type")), HTTP);
-                        deliver(String.valueOf(out.getKey()), data, MediaTypes.of(name));
+                        String subfolder = String.valueOf(fm.get("subfolder") == null ? "" : fm.get("subfolder"));
+                        String type = String.valueOf(fm.get("type") == null ? "output" : fm.get("type"));
+                        deliver(String.valueOf(out.getKey()), http.view(name, subfolder, type, HTTP), MediaTypes.of(name));
+                        afterFetch.fetched(type, subfolder, name);
                     }
                 }
             }

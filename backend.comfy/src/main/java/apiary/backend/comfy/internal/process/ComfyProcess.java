@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,11 +22,23 @@ public final class ComfyProcess {
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
     private final Thread hook;
+    private final ProcessRecords records;
 
-    private ComfyProcess(Process process) {
+    private ComfyProcess(Process process, ProcessRecords records) {
         this.process = process;
+        this.records = records;
         this.hook = new Thread(this::kill, "comfy-process-reaper-" + process.pid());
         Runtime.getRuntime().addShutdownHook(hook);
+        records.remember(process.toHandle());
+        long pid = process.pid();
+        process.onExit().thenRun(() -> {
+            records.forget(pid);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook runs, harmlessly, on an ended process.
+            }
+        });
     }
 
     /**
@@ -35,15 +46,16 @@ public final class ComfyProcess {
      * @param workDir the working folder (the script's)
      * @param env extra environment variables
      * @param output receives every output line
+     * @param records where the process is recorded while it runs (for {@link ProcessRecords#reapLeftovers})
      * @return the running process
      * @throws IOException when it cannot be started
      */
-    public static ComfyProcess start(List<String> command, Path workDir, Map<String, String> env, Consumer<String> output)
-            throws IOException {
+    public static ComfyProcess start(List<String> command, Path workDir, Map<String, String> env, Consumer<String> output,
+            ProcessRecords records) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("PYTHONUNBUFFERED", "1");
-        ComfyProcess p = new ComfyProcess(pb.start());
+        ComfyProcess p = new ComfyProcess(pb.start(), records);
         Thread reader = new Thread(() -> p.pump(output), "comfy-output-" + p.process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -106,18 +118,7 @@ public final class ComfyProcess {
 
     /** Ends the process tree without unregistering the shutdown hook (for a hung process that will be replaced). */
     public void kill() {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        ProcessRecords.endTree(process.toHandle());
+        records.forget(process.pid());
     }
 }

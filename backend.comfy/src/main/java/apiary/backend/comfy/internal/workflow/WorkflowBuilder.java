@@ -22,8 +22,11 @@ import apiary.core.api.t2i.T2IRequest;
  * {@code PreviewImage}.
  */
 public final class WorkflowBuilder {
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("\\.[A-Za-z][A-Za-z0-9]{0,10}$");
+
     private final ObjectInfo info;
     private final char separator;
+    private final Map<String, List<String>> models;
     private final Map<String, Object> graph = new LinkedHashMap<>();
     private int nextId = 100;
 
@@ -33,6 +36,7 @@ public final class WorkflowBuilder {
     public WorkflowBuilder(ObjectInfo info) {
         this.info = info;
         this.separator = info.usesBackslash() ? '\\' : '/';
+        this.models = info.models();
     }
 
     /**
@@ -49,7 +53,7 @@ public final class WorkflowBuilder {
             throw new GenerationException("No model input given. Did your UI load properly?");
         }
         long steps = v.integer(CoreParams.STEPS, 20);
-        node("4", "CheckpointLoaderSimple", Map.of("ckpt_name", modelName(model)));
+        node("4", "CheckpointLoaderSimple", Map.of("ckpt_name", modelName("Stable-Diffusion", model)));
         Object modelLink = link("4", 0);
         Object clipLink = link("4", 1);
         Object vaeLink = link("4", 2);
@@ -59,7 +63,7 @@ public final class WorkflowBuilder {
         for (int i = 0; i < loras.size(); i++) {
             double w = weight(weights, i);
             String id = id();
-            node(id, "LoraLoader", Map.of("model", modelLink, "clip", clipLink, "lora_name", modelName(withExtension(loras.get(i))),
+            node(id, "LoraLoader", Map.of("model", modelLink, "clip", clipLink, "lora_name", modelName("LoRA", loras.get(i)),
                     "strength_model", w, "strength_clip", tencWeights.size() > i ? weight(tencWeights, i) : w));
             modelLink = link(id, 0);
             clipLink = link(id, 1);
@@ -73,7 +77,7 @@ public final class WorkflowBuilder {
         String vae = v.text(CoreParams.VAE, "");
         if (!vae.isBlank() && !vae.equalsIgnoreCase("none") && !vae.equalsIgnoreCase("automatic")) {
             String id = id();
-            node(id, "VAELoader", Map.of("vae_name", modelName(withExtension(vae))));
+            node(id, "VAELoader", Map.of("vae_name", modelName("VAE", vae)));
             vaeLink = link(id, 0);
         }
         node("6", "CLIPTextEncode", Map.of("clip", clipLink, "text", v.text(CoreParams.PROMPT, "")));
@@ -120,12 +124,28 @@ public final class WorkflowBuilder {
         return new Workflow(graph, Set.of("9"), false);
     }
 
-    private String modelName(String name) {
+    /**
+     * @return the server's own name for a model the request names (SwarmUI's names may lack the extension), with
+     *         the server's folder separator
+     */
+    private String modelName(String subtype, String requested) {
+        String name = requested.replace('\\', '/');
+        List<String> known = models.getOrDefault(subtype, List.of());
+        if (!known.contains(name)) {
+            String stem = stem(name);
+            name = known.contains(name + ".safetensors") ? name + ".safetensors"
+                    : known.stream().filter(k -> stem(k).equals(stem)).findFirst()
+                            .orElse(hasExtension(name) ? name : name + ".safetensors");
+        }
         return separator == '/' ? name : name.replace('/', separator);
     }
 
-    private static String withExtension(String name) {
-        return name.contains(".") ? name : name + ".safetensors";
+    private static boolean hasExtension(String name) {
+        return EXTENSION.matcher(name).find();
+    }
+
+    private static String stem(String name) {
+        return hasExtension(name) ? name.substring(0, name.lastIndexOf('.')) : name;
     }
 
     private static double weight(List<String> weights, int i) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import apiary.backend.comfy.internal.info.SamplerCatalog;
+import apiary.backend.comfy.internal.params.ComfyParams;
 import apiary.backend.comfy.testing.Simulator;
 import apiary.backend.comfy.testing.TestContext;
 import apiary.backend.comfy.testing.TestJob;
@@ -58,6 +59,18 @@ class SelfStartBackendTest {
             b.generate(job);
             assertEquals(1, job.outputs.size());
             assertFalse(job.previews.isEmpty(), "previews are on (--preview-method latent2rgb)");
+
+            // A workflow that saves to ComfyUI's output folder: the fetched file is deleted there (SwarmUI does too).
+            TestJob saved = new TestJob(new TestRequest().set(ComfyParams.RAW_WORKFLOW,
+                    "{\"1\":{\"class_type\":\"EmptyImage\",\"inputs\":{\"width\":16,\"height\":16,\"batch_size\":1,\"color\":${seed}}},"
+                    + "\"2\":{\"class_type\":\"SaveImage\",\"inputs\":{\"images\":[\"1\",0],\"filename_prefix\":\"kept/x\"}}}")
+                    .set(CoreParams.SEED, 77L));
+            b.generate(saved);
+            assertEquals(1, saved.outputs.size());
+            Path output = sim.mainPy().getParent().resolve("output");
+            try (java.util.stream.Stream<Path> files = Files.walk(output)) {
+                assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "nothing left in ComfyUI's output folder");
+            }
 
             ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
             assertTrue(TestContext.await(() -> ctx.statuses.contains(BackendStatus.LOADING), 10_000), ctx.statuses.toString());
