@@ -52,7 +52,10 @@ class ModelDownloaderTest {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean down;
     private volatile String etag = "\"v1\"";
-    private final ModelDownloader downloader = new ModelDownloader(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(10));
+    // Generous read time limits, so that a loaded machine does not turn a slow answer into a broken one; the stall
+    // test has its own short limit.
+    private final ModelDownloader downloader = new ModelDownloader(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(10));
+    private final ModelDownloader impatient = new ModelDownloader(Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMillis(10));
 
     private static byte[] big() {
         byte[] b = new byte[300_000];
@@ -272,7 +275,7 @@ class ModelDownloaderTest {
     void aStalledTransferTimesOutInsteadOfHanging() throws Exception {
         // The server holds the connection for 10 s; only the client's read timeout ends in this exception type.
         assertThrows(SocketTimeoutException.class,
-                () -> downloader.download(uri("/stall"), sha(BODY), 1 << 20, dir.resolve("x.safetensors"), (d, t, r) -> { }));
+                () -> impatient.download(uri("/stall"), sha(BODY), 1 << 20, dir.resolve("x.safetensors"), (d, t, r) -> { }));
         assertEquals(0, Files.list(dir).count());
     }
 
