@@ -274,6 +274,43 @@ public class SchedulerIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void aGenerationThatHangsFailsAtTheTimeLimitWhileOthersAreServed() throws Exception {
+        apiary.itest.Api api = api();
+        String admin = api.newSession();
+        Map<String, Object> oneMinute = Map.of("settings", Map.of("backends.maxtimeoutminutes", 1));
+        assertEquals(Map.of("success", true), api.call(admin, "ChangeServerSettings", oneMinute).json);
+        try {
+            BackendDTO stuck = backends.addEcho("stuck", Map.of("GenerateMode", "hang"));
+            BackendDTO fine = backends.addEcho("fine", Map.of());
+            backends.await(stuck.id, BackendStatus.RUNNING);
+            backends.await(fine.id, BackendStatus.RUNNING);
+            long started = System.nanoTime();
+            CompletableFuture<RecordingJob> hanging = inBackground(lease(BackendRequest.of(session, params()).onBackend(stuck.id)), true);
+
+            try (BackendLease other = lease(BackendRequest.of(session, params()).onBackend(fine.id))) {
+                assertEquals("everyone else is served meanwhile", 1, run(other, params()).outputs.size());
+            }
+            try {
+                hanging.get(120, TimeUnit.SECONDS);
+                fail("the hanging generation must fail");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause().getCause();
+                assertTrue(String.valueOf(cause), cause instanceof GenerationException);
+                assertEquals("The backend did not finish the generation within 1 minute(s) (server setting "
+                        + "MaxTimeoutMinutes), so it was interrupted.", cause.getMessage());
+            }
+            assertTrue("not before the limit", System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(59));
+            assertFalse("the user interrupted nothing", session.interruptToken().isInterrupted());
+            try (BackendLease again = lease(BackendRequest.of(session, params()).onBackend(stuck.id))) {
+                assertEquals("the lease went back", stuck.id, again.backendId());
+            }
+            assertCountersZero();
+        } finally {
+            api.call(admin, "ChangeServerSettings", Map.of("settings", Map.of("backends.maxtimeoutminutes", 120)));
+        }
+    }
+
+    @Test
     public void theRolesQueueLimitRefusesMoreImages() throws Exception {
         BackendDTO b = backends.addEcho("busy", Map.of());
         backends.await(b.id, BackendStatus.RUNNING);

@@ -29,6 +29,7 @@ public class ApiBaselineIT {
         }
         String pom = Files.readString(scratch.resolve("pom.xml"));
         Files.writeString(scratch.resolve("pom.xml"), pom.replaceAll("(?s)<modules>.*?</modules>", "<modules><module>core.api</module></modules>"));
+        releaseTheCurrentApi(scratch);
         Path api = scratch.resolve("core.api/src/main/java/apiary/core/api");
         // A new method on a @ConsumerType interface (extensions implement it): a major change.
         ScratchCopy.replace(api.resolve("settings/ServerSettingsContributor.java"), "    List<SettingDef> settings();",
@@ -53,6 +54,24 @@ public class ApiBaselineIT {
         NestedMaven.Result fixed = verify(scratch, "fixed");
         assertEquals("with the versions raised the build passes:\n" + NestedMaven.tail(fixed.output), 0, fixed.exitCode);
         assertTrue(fixed.output.contains("Baseline check succeeded"));
+    }
+
+    /**
+     * Releases the unchanged sources as the baseline first (cnf/baseline/release.sh, as a maintainer does), so the
+     * test sees only its own change even when the repository's packages moved on since its last release.
+     */
+    private static void releaseTheCurrentApi(Path scratch) throws Exception {
+        // A version of its own per run: the local repository caches what it once resolved from cnf/baseline.
+        String version = "0.0." + System.currentTimeMillis();
+        Path config = scratch.resolve(".mvn/maven.config");
+        Files.writeString(config, Files.readString(config).trim() + "\n-Dmaven.repo.local=" + System.getProperty("maven.repo.local") + "\n");
+        Process release = new ProcessBuilder("bash", "cnf/baseline/release.sh", version).directory(scratch.toFile())
+                .redirectErrorStream(true).redirectOutput(scratch.resolve("release.log").toFile()).start();
+        assertEquals("release.sh:\n" + Files.readString(scratch.resolve("release.log")), 0, release.waitFor());
+        Path pom = scratch.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replaceAll("<apiary\\.api\\.baseline>[^<]*<", "<apiary.api.baseline>" + version + "<"));
+        Path cached = Path.of(System.getProperty("maven.repo.local"), "apiary", "core.api", version);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ScratchCopy.deleteQuietly(cached)));
     }
 
     private static NestedMaven.Result verify(Path scratch, String name) throws Exception {

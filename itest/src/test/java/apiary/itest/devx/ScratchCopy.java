@@ -37,4 +37,16 @@ final class ScratchCopy {
         }
         Files.writeString(file, s.replace(text, with));
     }
+
+    /** Deletes a folder tree if it exists, ignoring what cannot be deleted (for clean-up after a test). */
+    static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a left-over test release in the local repository is harmless
+        }
+    }
 }

@@ -39,6 +39,9 @@ public class DatabaseOutageIT {
             try (ServerProcess server = ServerProcess.start(ServerProcess.newDataDir("outage"), List.of(), props,
                     reply -> reply.status == 503)) {
                 Api api = server.api();
+                // Until the first attempt to open the database has failed the server only knows it is starting.
+                Await.until("the server says its database is unavailable", 30,
+                        () -> "database_unavailable".equals(api.post("GetNewSession", Map.of()).get("error_id")));
                 Api.Reply r = api.post("GetNewSession", Map.of());
                 assertEquals(503, r.status);
                 assertEquals("database_unavailable", r.get("error_id"));

@@ -23,11 +23,15 @@ import org.osgi.framework.ServiceReference;
 public class SettingRangesIT extends ApiaryTestSupport {
     private static final String SIZE = "network.maxnetworkrequestmegabytes";
     private static final String ORIGIN = "network.accesscontrolalloworigin";
+    private static final String WAIT = "backends.perrequesttimeoutminutes";
+    private static final String ATTEMPTS = "backends.maxbackendinitattempts";
 
     @After
     public void restore() throws Exception {
         store("DELETE FROM server_settings WHERE path = ?", SIZE);
         store("DELETE FROM server_settings WHERE path = ?", ORIGIN);
+        store("DELETE FROM server_settings WHERE path = ?", WAIT);
+        store("DELETE FROM server_settings WHERE path = ?", ATTEMPTS);
         Api api = api();
         api.call(api.newSession(), "ChangeServerSettings", Map.of("settings", Map.of(SIZE, 200, ORIGIN, "")));
     }
@@ -45,6 +49,21 @@ public class SettingRangesIT extends ApiaryTestSupport {
         }
         assertEquals(Map.of("success", true), api.call(s, "ChangeServerSettings", Map.of("settings", Map.of(SIZE, 2047))).json);
         assertEquals(200, api.call(s, "GetCurrentStatus", Map.of()).status);
+    }
+
+    @Test
+    public void theSchedulersNumbersHaveRangesToo() {
+        Api api = api();
+        String s = api.newSession();
+        for (Object bad : new Object[] {-5, 600_000}) {
+            Api.Reply r = api.call(s, "ChangeServerSettings", Map.of("settings", Map.of(WAIT, bad)));
+            assertEquals(r.toString(), "Invalid value '" + bad + "' for setting 'perrequesttimeoutminutes': must be "
+                    + "between 0 and 527040.", r.get("error"));
+        }
+        Api.Reply r = api.call(s, "ChangeServerSettings", Map.of("settings", Map.of(ATTEMPTS, -1)));
+        assertEquals(r.toString(), "Invalid value '-1' for setting 'maxbackendinitattempts': must be between 0 and 1000.",
+                r.get("error"));
+        assertEquals(Map.of("success", true), api.call(s, "ChangeServerSettings", Map.of("settings", Map.of(WAIT, 30))).json);
     }
 
     @Test

@@ -66,7 +66,8 @@ public class WebhooksIT {
         }
         Map<String, Object> body = read(calls.get(0).body());
         assertEquals("done", body.get("state"));
-        assertEquals(r.get("images"), body.get("images"));
+        // Images of one job finish on parallel backends, so only the set is fixed, not the order.
+        assertEquals(new java.util.HashSet<>((List<?>) r.get("images")), new java.util.HashSet<>((List<?>) body.get("images")));
         assertTrue("backoff between attempts", calls.get(1).arrivedNanos() - calls.get(0).arrivedNanos() >= 900_000_000L);
     }
 

@@ -1,7 +1,6 @@
 package apiary.core.backends.internal.scheduler;
 
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +17,8 @@ import apiary.core.api.settings.ServerSettingsListener;
 import apiary.core.backends.internal.Threads;
 import apiary.core.backends.internal.pool.BackendPool;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,9 +31,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The {@link BackendScheduler} service: a {@link SchedulerCore} on its own threads (one dispatcher, which also
  * ticks four times a second for timeouts and young model pressure; a hand-off pool completing callers' stages; a
  * pool for model loads), following the {@code backends.*} server settings.
+ *
+ * <p>It hears of settings changes through a listener it registers itself, not as a DS listener service: the
+ * settings store binds its listeners while it activates, and a listener component that also references the store
+ * (as this one must, to read the values) would be activated nested inside that activation - the cycle SCR logged at
+ * every start as "Could not get service from ref [ServerSettings]".
  */
-@Component(service = {BackendScheduler.class, ServerSettingsListener.class})
-public final class BackendSchedulerImpl implements BackendScheduler, ServerSettingsListener {
+@Component(service = BackendScheduler.class)
+public final class BackendSchedulerImpl implements BackendScheduler {
     private static final System.Logger LOG = System.getLogger(BackendSchedulerImpl.class.getName());
     private static final long TICK_MS = 250;
 
@@ -41,6 +47,7 @@ public final class BackendSchedulerImpl implements BackendScheduler, ServerSetti
     private final ExecutorService workers = Executors.newCachedThreadPool(Threads.daemon("apiary-model-load"));
     private final SchedulerCore core;
     private volatile SchedulerSettings current = SchedulerSettings.DEFAULTS;
+    private ServiceRegistration<ServerSettingsListener> listener;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServerSettings settings;
@@ -56,9 +63,10 @@ public final class BackendSchedulerImpl implements BackendScheduler, ServerSetti
     }
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
         current = SchedulerSettings.of(settings);
         dispatcher.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        listener = context.registerService(ServerSettingsListener.class, changed -> tick(), null);
     }
 
     private void tick() {
@@ -68,6 +76,11 @@ public final class BackendSchedulerImpl implements BackendScheduler, ServerSetti
 
     @Deactivate
     void deactivate() {
+        try {
+            listener.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping: the framework unregistered it
+        }
         core.close();
         dispatcher.shutdownNow();
         workers.shutdownNow();
@@ -92,11 +105,5 @@ public final class BackendSchedulerImpl implements BackendScheduler, ServerSetti
     @Override
     public CompletionStage<Integer> loadModel(BackendRequest request, String model) {
         return core.loadModel(request, model);
-    }
-
-    @Override
-    public void settingsChanged(List<String> changedPaths) {
-        current = SchedulerSettings.of(settings);
-        core.signal();
     }
 }

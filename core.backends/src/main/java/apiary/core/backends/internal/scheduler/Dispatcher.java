@@ -18,7 +18,8 @@ import apiary.core.backends.internal.pool.SlotView;
  * One pass over the waiting requests (SwarmUI's {@code RequestHandlingLoop} body), run on the dispatcher thread
  * only: filter each request against the current pool (outside every lock, since the backend's own check is
  * backend code), then under the queue lock expire requests, fail those no backend can ever take, hand every free
- * backend a request it can serve (in fair or arrival order), and plan model loads.
+ * backend a request it can serve (in fair or arrival order), and plan model loads; then interrupt generations
+ * that have run past the time limit ({@link GenerationWatch}).
  */
 final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -32,9 +33,11 @@ final class Dispatcher {
     private final Supplier<SchedulerSettings> settings;
     private final LongSupplier nanos;
     private final Runnable restartAll;
+    private final GenerationWatch watch;
 
     Dispatcher(QueueState state, BackendPool pool, ModelLoader loader, Supplier<SchedulerSettings> settings,
-            LongSupplier nanos, Runnable restartAll) {
+            LongSupplier nanos, Runnable restartAll, GenerationWatch watch) {
+        this.watch = watch;
         this.state = state;
         this.pool = pool;
         this.loader = loader;
@@ -64,6 +67,7 @@ final class Dispatcher {
             }
         }
         QueueState.run(effects);
+        watch.check(cfg.maxTimeoutMillis());
     }
 
     private void expireLocked(List<PendingRequest> waiting, SchedulerSettings cfg, long now, List<Runnable> effects) {

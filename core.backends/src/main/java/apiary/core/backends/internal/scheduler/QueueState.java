@@ -32,10 +32,12 @@ final class QueueState {
 
     private final BackendPool pool;
     private final Executor handoff;
+    private final GenerationWatch watch;
 
-    QueueState(BackendPool pool, Executor handoff) {
+    QueueState(BackendPool pool, Executor handoff, GenerationWatch watch) {
         this.pool = pool;
         this.handoff = handoff;
+        this.watch = watch;
     }
 
     /** Takes a request out of the queue and its model pressure; it is done from now on. */
@@ -59,7 +61,7 @@ final class QueueState {
         removeLocked(p, now);
         UserShare user = p.user;
         Slot slot = s.slot();
-        LeaseImpl lease = new LeaseImpl(slot, s.state().generator(), s.state().dto(), () -> leaseClosed(user, slot));
+        LeaseImpl lease = new LeaseImpl(slot, watch.guard(s.state().generator(), slot.id()), s.state().dto(), () -> leaseClosed(user, slot));
         effects.add(() -> closeClaims(p));
         effects.add(() -> handOff(() -> {
             if (!p.future.complete(lease)) {

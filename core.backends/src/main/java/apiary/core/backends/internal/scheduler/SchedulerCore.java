@@ -60,9 +60,10 @@ public final class SchedulerCore implements BackendScheduler {
         this.settings = settings;
         this.nanos = nanos;
         this.dispatcher = dispatcher;
-        this.state = new QueueState(pool, handoff);
+        GenerationWatch watch = new GenerationWatch(nanos);
+        this.state = new QueueState(pool, handoff, watch);
         this.loader = new ModelLoader(state, pool, workers, this::signal);
-        this.dispatch = new Dispatcher(state, pool, loader, settings, nanos, restartAll);
+        this.dispatch = new Dispatcher(state, pool, loader, settings, nanos, restartAll, watch);
         pool.addListener(poolListener);
     }
 

@@ -31,19 +31,22 @@ public final class BackendServerSettings implements ServerSettingsContributor {
     public static final String POLICY = "backends.schedulingpolicy";
     /** Default of {@link #MAX_INIT_ATTEMPTS}. */
     public static final int DEFAULT_MAX_INIT_ATTEMPTS = 3;
+    /** The longest time setting accepted, in minutes: a year (longer is surely a typo). */
+    static final double MAX_MINUTES = 60 * 24 * 366;
 
     static final SettingDef MAX_INIT_ATTEMPTS_DEF = SettingDef.integer("MaxBackendInitAttempts", DEFAULT_MAX_INIT_ATTEMPTS,
-            "How many times to retry initializing a backend before giving up. Default is 3.");
+            "How many times to retry initializing a backend before giving up. Default is 3.").withRange(0, 1000);
     static final SettingDef MAX_TIMEOUT_DEF = SettingDef.integer("MaxTimeoutMinutes", 120,
             "Safety check: the longest all requests may wait for a backend before the server declares a "
                     + "backend handling failure.\nIf you get backend timeout errors while intentionally "
-                    + "running very long generations, increase this value.");
+                    + "running very long generations, increase this value.\nApiary also interrupts a single generation "
+                    + "that runs longer than this.").withRange(1, MAX_MINUTES);
     static final SettingDef FORCE_RESTART_DEF = SettingDef.bool("ForceRestartOnTimeout", false,
             "If true, when the timeout above is hit, restart all backends instead of failing the waiting requests.");
     static final SettingDef PER_REQUEST_TIMEOUT_DEF = SettingDef.integer("PerRequestTimeoutMinutes", 60 * 24 * 7,
             "The longest one request may wait for a backend to be available before giving up.\nUnlike "
                     + "'MaxTimeoutMinutes', this includes requests that merely wait behind other queued "
-                    + "requests.\nDefaults to one week.");
+                    + "requests.\nDefaults to one week.").withRange(0, MAX_MINUTES);
     static final SettingDef LOAD_ORDER_DEF = SettingDef.dropdown("ModelLoadOrderPreference", "last_used",
             "Which backend loads a newly requested model.\n'Last Used' picks the backend that loaded a "
                     + "model longest ago, spreading work across GPUs.\n'First Free' picks the first free "
@@ -68,16 +71,16 @@ public final class BackendServerSettings implements ServerSettingsContributor {
                 PER_REQUEST_TIMEOUT_DEF,
                 SettingDef.integer("MaxRequestsForcedOrder", 20,
                         "How many pending requests are kept in strict order.\nBeyond this, requests may be processed "
-                                + "out of order."),
+                                + "out of order.").withRange(1, 1_000_000),
                 SettingDef.bool("UnrestrictedMaxT2iSimultaneous", false,
                         "If true, how many generations a user may queue at once is not limited by the backend count "
                                 + "(the role limit still applies)."),
                 SettingDef.decimal("ClearVRAMAfterMinutes", 10,
                         "Minutes after the last generation before VRAM is freed automatically.\nUse a decimal number "
-                                + "for seconds. Set to -1 to disable."),
+                                + "for seconds. Set to -1 to disable.").withRange(-1, MAX_MINUTES),
                 SettingDef.decimal("ClearSystemRAMAfterMinutes", 60,
                         "Minutes after the last generation before system RAM is freed automatically.\nUse a decimal "
-                                + "number for seconds. Set to -1 to disable."),
+                                + "number for seconds. Set to -1 to disable.").withRange(-1, MAX_MINUTES),
                 SettingDef.bool("AlwaysRefreshOnLoad", true,
                         "If true, every load of the UI triggers a server refresh (model lists and similar).\nIf false, "
                                 + "only a restart or a manual refresh does."),

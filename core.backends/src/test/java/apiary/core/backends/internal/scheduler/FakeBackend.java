@@ -9,11 +9,20 @@ import apiary.core.api.backend.GeneratingBackend;
 import apiary.core.api.backend.GenerationJob;
 import apiary.core.api.t2i.T2IRequest;
 
-/** A backend whose model loads and own refusals the test decides; it records every load it is asked for. */
+/** A backend whose model loads, own refusals and generations the test decides; it records every load it is asked for. */
 final class FakeBackend implements GeneratingBackend {
     final List<String> loads = new CopyOnWriteArrayList<>();
     volatile Function<String, Boolean> loadResult = m -> true;
     volatile String refusal;
+    /** What {@link #generate} does; the scheduler itself never calls it. */
+    volatile Generator generator = job -> {
+        throw new UnsupportedOperationException("the scheduler never generates");
+    };
+
+    /** A generation body that may throw. */
+    interface Generator {
+        void run(GenerationJob job) throws Exception;
+    }
 
     @Override
     public void init() {
@@ -24,8 +33,8 @@ final class FakeBackend implements GeneratingBackend {
     }
 
     @Override
-    public void generate(GenerationJob job) {
-        throw new UnsupportedOperationException("the scheduler never generates");
+    public void generate(GenerationJob job) throws Exception {
+        generator.run(job);
     }
 
     @Override
