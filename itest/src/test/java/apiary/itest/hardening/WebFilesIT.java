@@ -61,8 +61,13 @@ public class WebFilesIT extends ApiaryTestSupport {
     }
 
     private ServiceRegistration<?> provide(String prefix, Provider provider) {
+        return provide(prefix, provider, 0);
+    }
+
+    private ServiceRegistration<?> provide(String prefix, Provider provider, int ranking) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(WebFileProvider.PREFIX, prefix);
+        props.put(org.osgi.framework.Constants.SERVICE_RANKING, ranking);
         ServiceRegistration<WebFileProvider> r = context.registerService(WebFileProvider.class, provider::serve, props);
         registrations.add(r);
         return r;
@@ -175,7 +180,8 @@ public class WebFilesIT extends ApiaryTestSupport {
     @Test
     public void anExactPathTakesOverACorePage() throws Exception {
         byte[] ui = "<html>the UI</html>".getBytes(StandardCharsets.UTF_8);
-        ServiceRegistration<?> page = provide("/Text2Image", (path, query, ctx) -> WebFile.of("text/html", ui, 0));
+        // Ranked above the distribution's web UI (bundle web.ui), which serves /Text2Image itself.
+        ServiceRegistration<?> page = provide("/Text2Image", (path, query, ctx) -> WebFile.of("text/html", ui, 0), 100);
         ServiceRegistration<?> root = provide("/", (path, query, ctx) -> WebFile.of("text/html", ui, 0));
         assertArrayEquals(ui, get("/Text2Image").body());
         assertArrayEquals(ui, get("/text2image").body());
@@ -188,7 +194,8 @@ public class WebFilesIT extends ApiaryTestSupport {
         root.unregister();
         registrations.remove(page);
         registrations.remove(root);
-        assertTrue(new String(get("/Text2Image").body(), StandardCharsets.UTF_8).contains("Apiary is running"));
+        // Back to the distribution's page: the web UI's shell.
+        assertTrue(new String(get("/Text2Image").body(), StandardCharsets.UTF_8).contains("js/app.js"));
         assertEquals(302, get("/").statusCode());
     }
 

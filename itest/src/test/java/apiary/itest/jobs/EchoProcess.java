@@ -12,7 +12,7 @@ import apiary.itest.Api;
 import apiary.itest.process.ServerProcess;
 
 /** Real launcher processes with the echo test backend installed, for the job tests that need processes. */
-final class EchoProcess {
+public final class EchoProcess {
     private EchoProcess() {
     }
 
@@ -21,7 +21,7 @@ final class EchoProcess {
      * @param extraProperties more {@code -D} properties (a database, lease timings)
      * @return a started server whose repositories list the echo extension
      */
-    static ServerProcess start(Path data, Map<String, String> extraProperties) throws Exception {
+    public static ServerProcess start(Path data, Map<String, String> extraProperties) throws Exception {
         Path dist = Path.of(System.getProperty("apiary.itest.distribution"));
         Path echoIndex = Path.of(System.getProperty("apiary.itest.echoBundle")).getParent().resolve("repository/index.xml");
         Map<String, String> props = new HashMap<>(extraProperties);
@@ -30,7 +30,7 @@ final class EchoProcess {
     }
 
     /** Installs the echo extension and waits until the job routes answer (they come up with the framework). */
-    static void installEcho(Api api, String session) throws InterruptedException {
+    public static void installEcho(Api api, String session) throws InterruptedException {
         Api.Reply installed = api.call(session, "InstallExtension", Map.of("extensionName", "itest_echo"));
         assertTrue(installed.toString(), installed.json.containsKey("success") || String.valueOf(installed.get("error")).contains("already"));
         for (int i = 0; i < 3000; i++) {
@@ -44,7 +44,7 @@ final class EchoProcess {
     }
 
     /** @return the id of a new echo backend with these settings */
-    static int addBackend(Api api, String session, Map<String, Object> settings) {
+    public static int addBackend(Api api, String session, Map<String, Object> settings) {
         Api.Reply added = api.call(session, "AddNewBackend", Map.of("type_id", "itest_echo_backend"));
         Number id = (Number) added.get("id");
         assertNotNull(added.toString(), id);

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import apiary.core.api.session.InterruptToken;
+
 import org.junit.Test;
 
 /**
@@ -150,5 +152,20 @@ public class AuthModeIT extends AuthModeTestSupport {
         settings.change(Map.of("userauthorization.allowlocalhostbypass", false));
         assertEquals(401, api().call(bypass, "GetCurrentStatus", Map.of()).status);
         assertEquals(200, api().call(loggedIn, "GetCurrentStatus", Map.of()).status);
+    }
+
+    @Test
+    public void interruptAllNeverReachesAnotherUsersSessions() {
+        String ann = user("user", "ann's pw");
+        String bob = user("user", "bob's pw");
+        String annCookie = login(ann, "ann's pw");
+        String annHere = sessionFor(annCookie);
+        String annThere = sessionFor(annCookie);
+        String bobs = sessionFor(login(bob, "bob's pw"));
+        InterruptToken annOther = sessionService.find(annThere).orElseThrow().interruptToken();
+        InterruptToken bobToken = sessionService.find(bobs).orElseThrow().interruptToken();
+        assertEquals(Map.of("success", true), api().call(annHere, "InterruptAll", Map.of("other_sessions", true)).json);
+        assertTrue("the same user's other session is interrupted", annOther.isInterrupted());
+        assertFalse("another user's session is not", bobToken.isInterrupted());
     }
 }

@@ -1,0 +1,154 @@
+package apiary.itest.web;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The server pages in real Chromium as the local owner: a backend added and edited through the form generated from
+ * its type's schema; an extension installed and uninstalled live with its script and stylesheet appearing in the
+ * page and vanishing; and every server page loads without console errors (screenshots of each).
+ */
+public class ServerPagesIT {
+    private static UiServer server;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        server = UiServer.start("web-server-pages", Map.of("Models", "alpha.safetensors"));
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Map<?, ?> backend(String title) {
+        return ((Map<?, ?>) server.call("ListBackends", Map.of()).json).values().stream()
+                .filter(v -> v instanceof Map).map(v -> (Map<?, ?>) v).filter(v -> title.equals(v.get("title")))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    public void aBackendIsAddedAndEditedThroughItsForm() throws Exception {
+        try (Browser b = Browser.start()) {
+            b.open(server.url("Text2Image#backends"));
+            b.ready();
+            b.visible(By.cssSelector("#backend-list .card"));
+            new Select(b.visible(By.id("backend-type"))).selectByValue("itest_echo_backend");
+            b.visible(By.id("backend-add")).click();
+            WebElement title = b.visible(By.cssSelector("[id^=backend-title-]"));
+            String id = title.getAttribute("id").substring("backend-title-".length());
+            title.sendKeys("From the form");
+            WebElement latency = b.visible(By.id("backend-setting-LatencyMs"));
+            latency.clear();
+            latency.sendKeys("250");
+            new Select(b.visible(By.id("backend-setting-GenerateMode"))).selectByValue("ok");
+            WebElement usages = b.visible(By.id("backend-setting-Limits-MaxUsages"));
+            usages.clear();
+            usages.sendKeys("2");
+            b.screenshot("backends-form");
+            b.visible(By.id("backend-save-" + id)).click();
+            b.until(d -> backend("From the form") != null);
+            Map<?, ?> added = backend("From the form");
+            Map<?, ?> settings = (Map<?, ?>) added.get("settings");
+            assertEquals(250, ((Number) settings.get("LatencyMs")).intValue());
+            assertEquals(2, ((Number) ((Map<?, ?>) settings.get("Limits")).get("MaxUsages")).intValue());
+            assertEquals("the secret stays masked and unchanged", "\t<secret>", settings.get("Token"));
+            b.until(d -> "running".equals(d.findElement(By.id("backend-" + id)).getAttribute("data-status")));
+
+            b.visible(By.id("backend-edit-" + id)).click();
+            WebElement edited = b.visible(By.id("backend-setting-LatencyMs"));
+            assertEquals("250", edited.getAttribute("value"));
+            edited.clear();
+            edited.sendKeys("75");
+            b.visible(By.id("backend-save-" + id)).click();
+            b.until(d -> ((Number) ((Map<?, ?>) backend("From the form").get("settings")).get("LatencyMs")).intValue() == 75);
+
+            b.visible(By.id("backend-enabled-" + id)).click();
+            b.until(d -> Boolean.FALSE.equals(backend("From the form").get("enabled")));
+            b.screenshot("backends-page");
+            b.visible(By.id("backend-delete-" + id)).click();
+            b.until(d -> backend("From the form") == null);
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    private static int status(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    public void anExtensionInstalledLiveBringsItsAssetsAndTakesThemAlongWhenUninstalled() throws Exception {
+        try (Browser b = Browser.start()) {
+            b.open(server.url("Text2Image#extensions"));
+            b.ready();
+            b.visible(By.id("ext-install-banner")).click();
+            b.until(d -> !d.findElements(By.cssSelector("link[data-extension='banner']")).isEmpty());
+            b.until(d -> !d.findElements(By.cssSelector("script[data-extension='banner']")).isEmpty());
+            b.until(d -> !d.findElements(By.cssSelector(".apiary-banner")).isEmpty());
+            assertEquals("the banner's stylesheet applies", "bold", b.script(
+                    "return getComputedStyle(document.querySelector('.apiary-banner')).fontWeight === '700' ? 'bold' : 'not bold'"));
+            b.screenshot("extensions-installed");
+            assertEquals(200, status(server.url("ExtensionFile/banner/banner.css")));
+
+            b.visible(By.id("ext-uninstall-banner")).click();
+            b.until(d -> d.findElements(By.cssSelector("link[data-extension='banner'], script[data-extension='banner']")).isEmpty());
+            assertEquals(404, status(server.url("ExtensionFile/banner/banner.css")));
+            b.driver().navigate().refresh();
+            b.ready();
+            assertTrue("after a reload the banner is gone", b.driver().findElements(By.cssSelector(".apiary-banner")).isEmpty());
+            b.visible(By.id("ext-install-banner"));
+            b.screenshot("extensions-page");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    public void everyServerPageLoadsWithoutConsoleErrors() throws Exception {
+        try (Browser b = Browser.start()) {
+            for (String page : List.of("jobs", "settings", "logs", "users", "resources", "user")) {
+                b.open(server.url("Text2Image#" + page));
+                b.ready();
+                b.visible(By.id("tab-" + page));
+                b.until(d -> !d.findElement(By.id("page-" + page)).getText().isBlank());
+                b.until(d -> d.findElements(By.cssSelector("#page-" + page + " .error-text")).isEmpty());
+                b.screenshot("page-" + page);
+                assertEquals(page, List.of(), b.consoleErrors());
+            }
+            b.open(server.url("Text2Image#logs"));
+            b.ready();
+            b.until(d -> d.findElements(By.cssSelector("#log-box > div")).size() > 3);
+            b.open(server.url("Text2Image#settings"));
+            b.ready();
+            assertFalse(b.driver().findElements(By.cssSelector("[id^=setting-group-]")).isEmpty());
+            b.open(server.url("docs"));
+            b.ready();
+            b.visible(By.cssSelector("[data-route='/API/GenerateText2Image']"));
+            b.visible(By.id("docs-search")).sendKeys("ListBackends");
+            b.until(d -> d.findElements(By.cssSelector(".docs-op")).size() >= 1
+                    && d.findElements(By.cssSelector(".docs-op[data-route='/API/GenerateText2Image']")).isEmpty());
+            b.screenshot("page-docs");
+            b.open(server.url("Install"));
+            b.visible(By.id("install-submit"));
+            b.screenshot("page-install");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// Users and roles: list, add and delete users, set a user's role and password; list, add, edit and delete roles.
+import { el, clear, busy, toast, field } from '../ui.js';
+import { call, can, prehash } from '../api.js';
+
+export async function mount(root) {
+  const users = el('tbody', { id: 'users-body' });
+  const roles = el('div', { class: 'stack', id: 'roles-list' });
+  const name = el('input', { type: 'text', id: 'new-user-name', autocomplete: 'off' });
+  const password = el('input', { type: 'password', id: 'new-user-password', autocomplete: 'new-password' });
+  const role = el('select', { id: 'new-user-role' });
+  const roleName = el('input', { type: 'text', id: 'new-role-name', autocomplete: 'off' });
+  let roleData = {};
+  let permissions = [];
+
+  root.append(el('h2', {}, 'Users'),
+    el('div', { class: 'card stack' }, el('table', {}, el('thead', {}, el('tr', {}, ['User', 'Role', ''].map((h) => el('th', {}, h)))), users),
+      el('form', { class: 'row', id: 'add-user-form', onsubmit: (e) => { e.preventDefault(); busy(e.submitter, addUser); } },
+        el('div', { class: 'grow' }, field('New user name', name)), el('div', { class: 'grow' }, field('Password', password)),
+        el('div', {}, field('Role', role)), el('button', { type: 'submit', class: 'primary' }, 'Add user'))),
+    can('configure_roles') ? el('h2', { style: 'margin-top:20px' }, 'Roles') : null,
+    can('configure_roles') ? el('div', { class: 'stack' }, roles,
+      el('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); busy(e.submitter, addRole); } },
+        el('div', { class: 'grow' }, field('New role name', roleName)), el('button', { type: 'submit' }, 'Add role'))) : null);
+
+  async function addUser() {
+    const n = name.value.trim();
+    await call('AdminAddUser', { name: n, password: await prehash(n, password.value), role: role.value });
+    name.value = '';
+    password.value = '';
+    await loadUsers();
+    toast(`User ${n} added.`);
+  }
+
+  async function addRole() {
+    await call('AdminAddRole', { name: roleName.value.trim() });
+    roleName.value = '';
+    await loadRoles();
+  }
+
+  async function loadUsers() {
+    const list = (await call('AdminListUsers')).users || [];
+    clear(users);
+    for (const u of list) {
+      const info = await call('AdminGetUserInfo', { name: u });
+      const current = String(info.settings?.roles?.value || '').split('||').map((x) => x.trim()).filter((x) => x)[0] || '';
+      const select = el('select', { 'aria-label': 'Role of ' + u, id: 'user-role-' + u }, Object.keys(roleData).map((r) => el('option', { value: r, selected: r === current }, roleData[r].name || r)));
+      select.onchange = () => busy(select, async () => {
+        await call('AdminChangeUserSettings', { name: u, settings: { roles: [select.value] } });
+        toast(`${u} is now ${select.value}.`);
+      });
+      users.append(el('tr', { dataset: { user: u } }, el('td', {}, u), el('td', {}, select),
+        el('td', {}, el('button', { type: 'button', class: 'danger', 'aria-label': 'Delete user ' + u,
+          onclick: (e) => busy(e.target, async () => { await call('AdminDeleteUser', { name: u }); await loadUsers(); }) }, 'Delete'))));
+    }
+  }
+
+  function roleCard(id, r) {
+    const description = el('input', { type: 'text', value: r.description || '', id: `role-description-${id}` });
+    const chosen = new Set(r.permissions || []);
+    const boxes = el('div', { class: 'form-grid', style: 'max-height:240px;overflow:auto' }, permissions.map((p) => {
+      const box = el('input', { type: 'checkbox', id: `role-${id}-perm-${p.id}`, value: p.id, checked: chosen.has(p.id) });
+      return el('div', { class: 'row', title: p.description || '' }, box, el('label', { for: box.id, style: 'margin:0' }, p.name || p.id));
+    }));
+    const save = el('button', { type: 'button', class: 'primary', onclick: (e) => busy(e.target, async () => {
+      const perms = [...boxes.querySelectorAll('input:checked')].map((b) => b.value).join(',');
+      await call('AdminEditRole', { name: id, description: description.value, max_outpath_depth: r.max_outpath_depth ?? 5,
+        max_t2i_simultaneous: r.max_t2i_simultaneous ?? 32, allow_unsafe_outpaths: !!r.allow_unsafe_outpaths,
+        model_whitelist: (r.model_whitelist || []).join(','), model_blacklist: (r.model_blacklist || []).join(','), permissions: perms });
+      toast(`Role ${id} saved.`);
+    }) }, 'Save role');
+    const remove = r.is_auto_generated ? null : el('button', { type: 'button', class: 'danger', onclick: (e) => busy(e.target, async () => {
+      await call('AdminDeleteRole', { name: id });
+      await loadRoles();
+    }) }, 'Delete role');
+    return el('details', { class: 'group', id: 'role-' + id }, el('summary', {}, `${r.name || id} (${(r.permissions || []).length} permissions)`),
+      el('div', { class: 'group-body stack' }, field('Description', description), boxes, el('div', { class: 'row' }, save, remove)));
+  }
+
+  async function loadRoles() {
+    roleData = (await call('AdminListRoles')).roles || {};
+    clear(role).append(...Object.entries(roleData).map(([id, r]) => el('option', { value: id, selected: id === 'user' }, r.name || id)));
+    if (can('configure_roles')) {
+      clear(roles).append(...Object.entries(roleData).map(([id, r]) => roleCard(id, r)));
+    }
+  }
+
+  if (can('configure_roles')) {
+    const reply = await call('AdminListPermissions');
+    permissions = Object.entries(reply.permissions || {}).map(([id, p]) => ({ id, ...p })).concat(Array.isArray(reply.list) ? reply.list : []);
+  }
+  await loadRoles();
+  await loadUsers();
+}
