@@ -69,6 +69,8 @@ def main():
     server.app.on_startup.append(start)
     print("ComfyUI simulator (protocol of ComfyUI 0.3.64)", flush=True)
     print("Preview method:", args.preview_method, flush=True)
+    # ComfyUI names the device it renders on; the simulator renders on the CPU and shows the GPU it was given.
+    print("Device: cpu (CUDA_VISIBLE_DEVICES=%s)" % os.environ.get("CUDA_VISIBLE_DEVICES", ""), flush=True)
     web.run_app(server.app, host=args.listen.split(",")[0], port=args.port, print=None, access_log=None,
                 handle_signals=True)
 

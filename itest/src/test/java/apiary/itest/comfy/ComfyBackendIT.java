@@ -19,6 +19,7 @@ import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.log.ServerLog;
 import apiary.core.api.settings.SettingDef;
+import apiary.itest.Api;
 import apiary.itest.ApiaryTestSupport;
 
 import org.junit.After;
@@ -61,7 +62,25 @@ public class ComfyBackendIT extends ApiaryTestSupport {
             BackendDTO running = await(dto.id, d -> d.status == BackendStatus.RUNNING);
             assertTrue(running.features.toString(), running.features.containsAll(List.of("comfyui", "folderslash")));
             assertEquals(2, running.maxUsages);
+
+            // The driver's parameters are in ListT2IParams, the sampler list extended from the server's KSampler.
+            Api api = api();
+            Api.Reply params = api.call(api.newSession(), "ListT2IParams", Map.of());
+            Map<?, ?> sampler = param(params, "sampler");
+            assertTrue(params.toString(), sampler != null && ((List<?>) sampler.get("values")).contains("res_multistep_ancestral_cfg_pp"));
+            assertTrue(((List<?>) param(params, "scheduler").get("values")).contains("karras"));
+            assertEquals("comfyui", param(params, "comfyuicustomworkflow").get("feature_flag"));
+            assertTrue("the raw workflow parameter is listed (hidden)", param(params, "comfyworkflowraw") != null);
         }
+    }
+
+    private static Map<?, ?> param(Api.Reply r, String id) {
+        for (Object p : (List<?>) r.json.get("list")) {
+            if (id.equals(((Map<?, ?>) p).get("id"))) {
+                return (Map<?, ?>) p;
+            }
+        }
+        return null;
     }
 
     @Test

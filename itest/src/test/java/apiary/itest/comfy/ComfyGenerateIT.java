@@ -25,6 +25,7 @@ import javax.inject.Inject;
 import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.server.ServerInfo;
 import apiary.itest.Api;
 import apiary.itest.ApiaryTestSupport;
 
@@ -39,6 +40,8 @@ import org.junit.Test;
 public class ComfyGenerateIT extends ApiaryTestSupport {
     @Inject
     private BackendRegistry registry;
+    @Inject
+    private ServerInfo server;
 
     private final List<Integer> added = new ArrayList<>();
     private final List<ComfySimulator> sims = new ArrayList<>();
@@ -127,6 +130,30 @@ public class ComfyGenerateIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void aCustomWorkflowSavedOnTheServerIsUsedByName() throws Exception {
+        backend(0.01);
+        // As SwarmUI saves them: <data>/ComfyUIWorkflows/<name>.json with the API-format text under "prompt".
+        java.nio.file.Path folder = server.dataDir().resolve("ComfyUIWorkflows");
+        java.nio.file.Files.createDirectories(folder);
+        String prompt = "{\"1\":{\"class_type\":\"EmptyImage\",\"inputs\":{\"width\":${width},\"height\":${height},\"batch_size\":1,"
+                + "\"color\":65280}},\"2\":{\"class_type\":\"ImageInvert\",\"inputs\":{\"image\":[\"1\",0]}},"
+                + "\"3\":{\"class_type\":\"SaveImageWebsocket\",\"inputs\":{\"images\":[\"2\",0]}}}";
+        java.nio.file.Files.writeString(folder.resolve("Inverted Green.json"), Api.write(Map.of("name", "Inverted Green", "prompt", prompt)));
+        Api api = api();
+        String session = api.newSession();
+        Api.WsResult r = api.ws("GenerateText2ImageWS", request(session, "comfyuicustomworkflow", "Inverted Green", "width", 72, "height", 64));
+        List<Map<String, Object>> made = kind(r, "image");
+        assertEquals(r.frames.toString(), 1, made.size());
+        java.awt.image.BufferedImage out = ImageIO.read(new ByteArrayInputStream(fetch(api, (String) made.get(0).get("image"))));
+        assertEquals(72, out.getWidth());
+        assertEquals("green inverted is magenta", 0xFF00FF, out.getRGB(0, 0) & 0xFFFFFF);
+
+        Api.WsResult unknown = api.ws("GenerateText2ImageWS", request(session, "comfyuicustomworkflow", "../../etc/passwd"));
+        assertTrue(unknown.frames.toString(), kind(unknown, "error").stream()
+                .anyMatch(f -> "Unknown ComfyUI custom workflow '../../etc/passwd'.".equals(f.get("error"))));
+    }
+
+    @Test
     public void interruptAllStopsAGeneration() throws Exception {
         backend(0.05);
         Api api = api();
@@ -140,6 +167,41 @@ public class ComfyGenerateIT extends ApiaryTestSupport {
         assertEquals(Map.of("success", true), api.call(session, "InterruptAll", Map.of()).json);
         Api.WsResult r = running.get(20, TimeUnit.SECONDS);
         assertTrue(r.frames.toString(), kind(r, "image").isEmpty());
+    }
+
+    @Test
+    public void aComfyKilledMidGenerationGivesTheUserAPlainErrorWithinFiveSeconds() throws Exception {
+        ComfySimulator sim = backend(0.05);
+        int id = added.get(added.size() - 1);
+        Api api = api();
+        String session = api.newSession();
+        // A first, short generation loads the model, so that the kill below meets the generation itself.
+        assertEquals(1, kind(api.ws("GenerateText2ImageWS", request(session, "steps", 2)), "image").size());
+        CompletableFuture<Api.WsResult> running = CompletableFuture.supplyAsync(
+                () -> api.ws("GenerateText2ImageWS", request(session, "steps", 400)));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        // Wait until ComfyUI is running the prompt (its queue says so), then kill it.
+        while (System.currentTimeMillis() < deadline && !http.send(HttpRequest.newBuilder(URI.create(sim.base() + "/queue")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().matches("(?s).*\"queue_running\":\\s*\\[\\s*\\[.*")) {
+            Thread.sleep(20);
+        }
+        sim.kill();
+        long killed = System.nanoTime();
+        Api.WsResult r = running.get(30, TimeUnit.SECONDS);
+        long tookMs = (System.nanoTime() - killed) / 1_000_000;
+        List<Map<String, Object>> errors = kind(r, "error");
+        assertEquals(r.frames.toString(), 1, errors.size());
+        String message = String.valueOf(errors.get(0).get("error"));
+        assertTrue(message, message.startsWith("ComfyUI stopped during the generation"));
+        assertFalse("no socket jargon for the user: " + message, message.contains("Exception") || message.contains("handshake"));
+        assertTrue("failed " + tookMs + " ms after the kill", tookMs < 5000);
+        assertTrue(kind(r, "image").isEmpty());
+        long until = System.currentTimeMillis() + 30_000;
+        while (registry.backend(id).orElseThrow().status != BackendStatus.ERRORED && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(BackendStatus.ERRORED, registry.backend(id).orElseThrow().status);
     }
 
     private byte[] fetch(Api api, String image) throws Exception {

@@ -24,8 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.Test;
 
 /**
- * DoModelDownloadWS against a local HTTP server: a good download with progress frames and a metadata sidecar, and
- * the ways a download must leave nothing behind (wrong hash, short body, over the size limit, cancel, bad names).
+ * DoModelDownloadWS against a local HTTP server: a good download with progress frames and a metadata sidecar; a
+ * broken transfer resumed with a Range request, and one kept and resumed by the next DoModelDownloadWS; and the ways a
+ * download must leave nothing behind (wrong hash, short body, over the size limit, cancel, bad names).
  */
 public class ModelDownloadIT extends ModelsTestSupport {
     private static byte[] model() throws Exception {
@@ -70,6 +71,52 @@ public class ModelDownloadIT extends ModelsTestSupport {
             assertEquals("Dl", listed.get("author"));
             Api.WsResult again = download(http.url("/m.safetensors"), "LoRA", "sub/my lora", null);
             assertEquals(Map.of("error", "Model at that save path already exists."), again.last());
+        }
+    }
+
+    private static byte[] bigModel() throws Exception {
+        Path tmp = Files.createTempFile("dl", ".safetensors");
+        ModelFiles.write(tmp, Map.of("modelspec.title", "Big", "modelspec.description", "d".repeat(300_000)), ModelFiles.SD1);
+        byte[] bytes = Files.readAllBytes(tmp);
+        Files.delete(tmp);
+        return bytes;
+    }
+
+    @Test
+    public void aBrokenTransferResumesWithARangeRequest() throws Exception {
+        byte[] bytes = bigModel();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        useTestFolders();
+        try (TinyHttpServer http = new TinyHttpServer()) {
+            http.putResumable("/big.safetensors", bytes, 100_000);
+            Api.WsResult r = download(http.url("/big.safetensors#sha256=" + sha), "LoRA", "big", null);
+            assertEquals(r.frames.toString(), Map.of("success", true), r.last());
+            assertEquals(List.of("", "bytes=100000-"), http.ranges());
+            assertEquals(List.of("big.safetensors"), loraFolder());
+            assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(root.resolve("Lora/big.safetensors"))));
+            assertEquals("Big", file(call("ListModels", "path", "", "depth", 1, "subtype", "LoRA"), "big.safetensors").get("title"));
+        }
+    }
+
+    @Test
+    public void aFailedTransferIsKeptAndTheNextDownloadResumesIt() throws Exception {
+        byte[] bytes = bigModel();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        useTestFolders();
+        try (TinyHttpServer http = new TinyHttpServer()) {
+            http.putResumable("/big.safetensors", bytes, 100_000);
+            http.down(true);
+            String error = (String) download(http.url("/big.safetensors#sha256=" + sha), "LoRA", "big", null).last().get("error");
+            assertTrue(error, error.contains("100000 bytes received are kept"));
+            assertEquals(List.of(".big.safetensors.download", ".big.safetensors.download.state"), loraFolder());
+            assertEquals(List.of(), call("ListModels", "path", "", "depth", 1, "subtype", "LoRA").json.get("files"));
+            http.down(false);
+            Api.WsResult r = download(http.url("/big.safetensors#sha256=" + sha), "LoRA", "big", null);
+            assertEquals(r.frames.toString(), Map.of("success", true), r.last());
+            List<String> ranges = http.ranges();
+            assertEquals("the second DoModelDownloadWS asked only for the rest", "bytes=100000-", ranges.get(ranges.size() - 1));
+            assertEquals(List.of("big.safetensors"), loraFolder());
+            assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(root.resolve("Lora/big.safetensors"))));
         }
     }
 

@@ -70,8 +70,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
+        launch(freePort());
+    }
+
+    private void launch(int onPort) throws Exception {
         startupReplies.clear();
-        port = freePort();
+        port = onPort;
         Path dist = Path.of(System.getProperty("apiary.itest.distribution"));
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -161,6 +165,14 @@ public final class ServerProcess implements AutoCloseable {
             stop();
         }
         launch();
+    }
+
+    /** Starts the server again on the same data folder and the same port (clients that know its address find it again). */
+    public void restartOnSamePort() throws Exception {
+        if (process.isAlive()) {
+            stop();
+        }
+        launch(port);
     }
 
     @Override

@@ -65,4 +65,19 @@ public interface BackendContext {
      * @param message e.g. {@code "Starting ComfyUI process..."}
      */
     void reportLoadStatus(String message);
+
+    /**
+     * Publishes a non-real child backend of this entry (a backend of a remote server, say). The child is listed and
+     * scheduled like any other backend once its instance is attached; it goes when closed or when this instance is
+     * shut down or replaced. A parent whose own instance should not take generations reports
+     * {@link #setMaxUsages max usages} 0.
+     *
+     * @param title the child's title
+     * @return the child's context
+     * @throws UnsupportedOperationException when the context cannot hold children (a child's own context, a test double)
+     * @since 1.2
+     */
+    default ChildBackend addChild(String title) {
+        throw new UnsupportedOperationException("This backend context cannot hold child backends");
+    }
 }

@@ -48,4 +48,6 @@ public class BackendDTO {
     public long lastReleasedMillis;
     /** Whether it is a real, persisted entry; {@code false} for temporary children (negative ids). */
     public boolean real = true;
+    /** For a non-real child ({@link ChildBackend}): the id of its parent entry; {@code null} for real entries. */
+    public Integer parentId;
 }

@@ -3,6 +3,7 @@ package apiary.core.api.backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -81,6 +82,16 @@ public interface BackendRegistry {
      * @return false when there was no such backend
      */
     boolean restart(int id);
+
+    /**
+     * Asks every running {@link RefreshableBackend} to refresh its lists ({@code TriggerRefresh}), all at once.
+     *
+     * @return completes when every one has finished (failures are logged), with how many were asked
+     * @since 1.2
+     */
+    default CompletionStage<Integer> refresh() {
+        return java.util.concurrent.CompletableFuture.completedFuture(0);
+    }
 
     /** @return the status summary over all backends ({@code backend_status} and {@code supported_features}) */
     BackendStatusReport status();

@@ -4,5 +4,5 @@
  * scheduler that hands them work ({@link apiary.core.api.backend.BackendScheduler}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package apiary.core.api.backend;

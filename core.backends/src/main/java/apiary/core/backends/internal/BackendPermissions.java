@@ -12,8 +12,8 @@ import apiary.core.api.permission.SafetyLevel;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * SwarmUI's "Backends Admin", "Control" and "Parameters" permissions. The generation and model areas that will use
- * the Control and Parameters ones do not have bundles of their own yet; when they do, those declarations move there.
+ * SwarmUI's "Backends Admin" permissions, and the "Control" and "Parameters" ones no other bundle declares yet (the
+ * model ones are core.models' ModelPermissions).
  */
 @Component
 public final class BackendPermissions implements PermissionProvider {
@@ -33,14 +33,6 @@ public final class BackendPermissions implements PermissionProvider {
                 of("create_tensorrt", "Create TensorRT Models", "Allows creating TensorRT models.", PermissionLevel.POWERUSERS, SafetyLevel.UNTESTED, c),
                 of("extra_loras", "Extract LoRAs", "Allows extracting LoRAs from models.", PermissionLevel.POWERUSERS, SafetyLevel.UNTESTED, c),
                 of("control_mem_clean", "Control Memory Cleaning", "Allows freeing backend memory.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, c),
-                of("load_models_now", "Load Models Now", "Allows loading models onto backends at once.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, c),
-                of("edit_wildcards", "Edit Wildcards", "Allows editing wildcard files.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, c),
-                of("edit_model_metadata", "Edit Model Metadata", "Allows editing model metadata.", PermissionLevel.POWERUSERS, SafetyLevel.UNTESTED, c),
-                of("download_models", "Download Models", "Allows downloading models to the server.", PermissionLevel.POWERUSERS, SafetyLevel.UNTESTED, c),
-                of("reset_metadata", "Reset Metadata", "Allows resetting model metadata.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, c),
-                of("pickle2safetensors", "Pickle2SafeTensors", "Allows converting pickle models to safetensors.", PermissionLevel.POWERUSERS, SafetyLevel.RISKY, c),
-                of("delete_models", "Delete Models", "Allows deleting and renaming models.", PermissionLevel.POWERUSERS, SafetyLevel.UNTESTED, c),
-                of("model_params", "Model Params", "Allows choosing models in generation parameters.", PermissionLevel.USER, SafetyLevel.SAFE, p),
                 of("param_backend_type", "Backend Type Parameter", "Allows choosing the backend type of a generation.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, p),
                 of("param_backend_id", "Backend ID Parameter", "Allows choosing the backend of a generation.", PermissionLevel.POWERUSERS, SafetyLevel.SAFE, p),
                 of("param_video", "Video Params", "Allows video generation parameters.", PermissionLevel.USER, SafetyLevel.SAFE, p),

@@ -190,6 +190,32 @@ class ComfyBackendTest {
     }
 
     @Test
+    void interruptingARunningJobLeavesTheOneQueuedBehindItAlone() throws Exception {
+        ComfyBackend b = connected(context(), new SamplerCatalog());
+        TestJob running = new TestJob(txt2img().set(CoreParams.STEPS, 200L).set(CoreParams.SEED, 7L));
+        TestJob queued = new TestJob(txt2img().set(CoreParams.SEED, 8L));
+        Thread first = new Thread(() -> generateQuietly(b, running));
+        first.start();
+        assertTrue(TestContext.await(() -> !running.previews.isEmpty(), 20_000));
+        Thread second = new Thread(() -> generateQuietly(b, queued));
+        second.start();
+        assertTrue(TestContext.await(() -> pendingInComfy() > 0, 20_000), "the second job waits in ComfyUI's queue");
+        running.interruptNow();
+        first.join(20_000);
+        second.join(20_000);
+        assertTrue(running.outputs.isEmpty());
+        assertEquals(1, queued.outputs.size(), "the queued job ran to the end");
+    }
+
+    private static void generateQuietly(ComfyBackend b, TestJob job) {
+        try {
+            b.generate(job);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void loadModelAndFreeMemory() throws Exception {
         TestContext ctx = context();
         ComfyBackend b = connected(ctx, new SamplerCatalog());
@@ -212,6 +238,14 @@ class ComfyBackendTest {
         var out = new java.io.ByteArrayOutputStream();
         ImageIO.write(img, "png", out);
         return out.toByteArray();
+    }
+
+    private static int pendingInComfy() {
+        try {
+            return ((java.util.List<?>) JSON.readObject(get("/queue")).get("queue_pending")).size();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static String get(String path) throws Exception {

@@ -43,7 +43,7 @@ class SelfStartBackendTest {
                 subtype -> subtype.equals("Stable-Diffusion") ? List.of(ourModels.resolve("Stable-Diffusion")) : List.of(ourModels.resolve(subtype)),
                 ourModels, Simulator.freePort() + 100, id -> log::add);
         Map<String, Object> settings = new HashMap<>(Map.of("StartScript", sim.mainPy().toString(), "ExtraArgs", "--cpu",
-                "DisableInternalArgs", false, "EnablePreviews", "true", "GPU_ID", "0", "OverQueue", 1L, "AutoRestart", true,
+                "DisableInternalArgs", false, "EnablePreviews", "true", "GPU_ID", "1", "OverQueue", 1L, "AutoRestart", true,
                 "FrontendVersion", "None"));
         TestContext ctx = new TestContext(7, settings);
         SelfStartBackend b = new SelfStartBackend(ctx, new ComfyServices(new TestJson(), new SamplerCatalog()), env);
@@ -52,6 +52,7 @@ class SelfStartBackendTest {
             b.init();
             firstPid = b.process().pid();
             assertTrue(log.stream().anyMatch(l -> l.contains("To see the GUI go to")), log.toString());
+            assertTrue(log.contains("Device: cpu (CUDA_VISIBLE_DEVICES=1)"), "GPU_ID reaches the process's environment: " + log);
             assertTrue(ctx.models.get("Stable-Diffusion").contains("apiary-model.safetensors"), ctx.models.toString());
             assertTrue(Files.readString(data.resolve("comfy-auto-model.yaml")).contains(ourModels.resolve("Stable-Diffusion").toString()));
             TestJob job = new TestJob(new TestRequest().set(CoreParams.MODEL, "apiary-model.safetensors").set(CoreParams.STEPS, 2L)

@@ -49,6 +49,19 @@ class WorkflowBuilderTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void donotsaveWritesNothingOnTheServerAndTheWebSocketSaverIsPreferred() throws Exception {
+        TestRequest r = new TestRequest().set(CoreParams.MODEL, "sd15/base.safetensors").set(CoreParams.DO_NOT_SAVE, true);
+        Map<String, Object> plain = new WorkflowBuilder(windowsServer()).build(r, (img, n) -> "").graph();
+        assertEquals("PreviewImage", ((Map<String, Object>) plain.get("9")).get("class_type"), "a temp file, not an output");
+        ObjectInfo withWs = new ObjectInfo(JSON.read("{\"SaveImageWebsocket\":{\"input\":{}},"
+                + "\"CheckpointLoaderSimple\":{\"input\":{\"required\":{\"ckpt_name\":[[\"a.safetensors\"],{}]}}}}"));
+        Map<String, Object> ws = new WorkflowBuilder(withWs).build(new TestRequest().set(CoreParams.MODEL, "a"), (img, n) -> "").graph();
+        assertEquals("SaveImageWebsocket", ((Map<String, Object>) ws.get("9")).get("class_type"));
+        assertEquals("a.safetensors", inputs(ws, "4").get("ckpt_name"));
+    }
+
+    @Test
     void aRequestWithoutAModelGetsSwarmsMessage() {
         GenerationException e = assertThrows(GenerationException.class,
                 () -> new WorkflowBuilder(windowsServer()).build(new TestRequest().set(CoreParams.PROMPT, "x"), (img, n) -> ""));

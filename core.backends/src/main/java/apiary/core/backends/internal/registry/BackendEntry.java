@@ -19,7 +19,7 @@ final class BackendEntry {
     private static final AtomicLong KEYS = new AtomicLong();
 
     /** Identity for the pool, kept when an edit moves the entry to another id. */
-    final long key = KEYS.incrementAndGet();
+    final long key = nextKey();
     StoredBackend stored;
     TypeBinding type;
     BackendStatus status = BackendStatus.WAITING;
@@ -33,9 +33,18 @@ final class BackendEntry {
     long epoch;
     Backend instance;
     EntryContext context;
+    /** The live children of the current life, by id. */
+    final Map<Integer, ChildEntry> children = new java.util.TreeMap<>();
+    /** Children closed since the last publication, still to be taken out of the pool. */
+    final List<ChildEntry> retiredChildren = new ArrayList<>();
 
     BackendEntry(StoredBackend stored) {
         this.stored = stored;
+    }
+
+    /** @return a new pool key (children take theirs from the same sequence) */
+    static long nextKey() {
+        return KEYS.incrementAndGet();
     }
 
     int id() {
@@ -59,6 +68,11 @@ final class BackendEntry {
         currentModel = null;
         initAttempts = 0;
         statusMessage = null;
+        for (ChildEntry c : children.values()) {
+            c.closed = true;
+            retiredChildren.add(c);
+        }
+        children.clear();
         return old;
     }
 
@@ -90,7 +104,7 @@ final class BackendEntry {
         return dto;
     }
 
-    private static Map<String, List<String>> copyOf(Map<String, List<String>> models) {
+    static Map<String, List<String>> copyOf(Map<String, List<String>> models) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         models.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
         return out;

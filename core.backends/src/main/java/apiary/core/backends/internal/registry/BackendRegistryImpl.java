@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
@@ -18,6 +19,7 @@ import apiary.core.api.settings.ServerSettings;
 import apiary.core.backends.internal.pool.BackendPool;
 import apiary.core.backends.internal.settings.BackendServerSettings;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +43,7 @@ public final class BackendRegistryImpl implements BackendRegistry, WhiteboardRun
     private final BackendTypes types = new BackendTypes();
     private final EntryTable table;
     private final StatusCache status;
+    private final Refreshes refreshes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServerSettings settings;
@@ -51,11 +54,15 @@ public final class BackendRegistryImpl implements BackendRegistry, WhiteboardRun
      * @param database the server database
      * @param json JSON for the settings column
      * @param pool where the live backends are published for the scheduler
+     * @param context gives this front end's node name (framework property {@code apiary.node})
      */
     @Activate
-    public BackendRegistryImpl(@Reference Database database, @Reference Json json, @Reference BackendPool pool) {
-        this.table = new EntryTable(lock, new BackendStore(database, json), pool, types::top);
+    public BackendRegistryImpl(@Reference Database database, @Reference Json json, @Reference BackendPool pool,
+            BundleContext context) {
+        this.table = new EntryTable(lock, new BackendStore(database, json, context.getProperty(BackendStore.NODE_PROPERTY)),
+                pool, types::top);
         this.status = new StatusCache(table::statusInputs);
+        this.refreshes = new Refreshes(table::refreshable);
         table.useLifecycle(new BackendLifecycle(lock, e -> {
             status.invalidate();
             table.publishLocked(e);
@@ -72,6 +79,7 @@ public final class BackendRegistryImpl implements BackendRegistry, WhiteboardRun
     /** Shuts every instance down. */
     @Deactivate
     void deactivate() {
+        refreshes.close();
         table.deactivate();
     }
 
@@ -168,6 +176,11 @@ public final class BackendRegistryImpl implements BackendRegistry, WhiteboardRun
     @Override
     public boolean restart(int id) {
         return table.restart(id);
+    }
+
+    @Override
+    public CompletionStage<Integer> refresh() {
+        return refreshes.refreshAll();
     }
 
     @Override

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 import apiary.core.api.backend.BackendContext;
 import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.backend.ChildBackend;
 
 /**
  * The {@link BackendContext} of one instance: bound to the entry's epoch at creation, so that reports from an
@@ -56,10 +55,7 @@ final class EntryContext implements BackendContext {
 
     @Override
     public void setStatus(BackendStatus status) {
-        Objects.requireNonNull(status, "status");
-        if (status == BackendStatus.WAITING || status == BackendStatus.DISABLED) {
-            throw new IllegalArgumentException("Only the registry sets " + status.wireName());
-        }
+        Reports.status(status);
         update(e -> {
             if (e.status != status) {
                 LOG.log(Level.INFO, "Backend #{0} is now {1}", e.id(), status.wireName());
@@ -70,15 +66,13 @@ final class EntryContext implements BackendContext {
 
     @Override
     public void setFeatures(Collection<String> features) {
-        List<String> copy = List.copyOf(new LinkedHashSet<>(features));
+        List<String> copy = Reports.features(features);
         update(e -> e.features = copy);
     }
 
     @Override
     public void setMaxUsages(int maxUsages) {
-        if (maxUsages < 0) {
-            throw new IllegalArgumentException("maxUsages must not be negative");
-        }
+        Reports.maxUsages(maxUsages);
         update(e -> e.maxUsages = maxUsages);
     }
 
@@ -89,14 +83,7 @@ final class EntryContext implements BackendContext {
 
     @Override
     public void setModels(Map<String, List<String>> models) {
-        Map<String, List<String>> copy = null;
-        if (models != null) {
-            copy = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> m : models.entrySet()) {
-                copy.put(m.getKey(), List.copyOf(m.getValue()));
-            }
-        }
-        Map<String, List<String>> frozen = copy == null ? null : Collections.unmodifiableMap(copy);
+        Map<String, List<String>> frozen = Reports.models(models);
         update(e -> e.models = frozen);
     }
 
@@ -113,6 +100,22 @@ final class EntryContext implements BackendContext {
                 e.statusMessage = message;
             }
         });
+    }
+
+    @Override
+    public ChildBackend addChild(String title) {
+        synchronized (lock) {
+            ChildEntry child = new ChildEntry(entry, epoch, title);
+            child.context = new ChildContext(lock, changed, child, settings);
+            if (child.live()) {
+                entry.children.put(child.id, child);
+                LOG.log(Level.INFO, "Backend #{0} added child backend #{1} ''{2}''", id, child.id, child.title);
+                changed.accept(entry);
+            } else {
+                child.closed = true; // an old instance: the child is inert
+            }
+            return child.context;
+        }
     }
 
     private interface Change {

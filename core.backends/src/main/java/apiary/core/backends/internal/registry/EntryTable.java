@@ -2,6 +2,7 @@ package apiary.core.backends.internal.registry;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import apiary.core.api.backend.BackendDTO;
+import apiary.core.api.backend.BackendStatus;
+import apiary.core.api.backend.RefreshableBackend;
 import apiary.core.backends.internal.pool.BackendPool;
 import apiary.core.backends.internal.pool.SlotState;
 import apiary.core.backends.internal.pool.SlotView;
@@ -56,12 +59,20 @@ final class EntryTable {
 
     /** Publishes an entry's state, unless it has been removed or the table is stopping. Lock held. */
     void publishLocked(BackendEntry e) {
+        for (ChildEntry gone : e.retiredChildren) {
+            pool.retire(gone.key); // its running jobs keep their lease on the instance and finish
+        }
+        e.retiredChildren.clear();
         if (!active || entries.get(e.id()) != e) {
             return;
         }
         EntryContext ctx = e.context;
-        pool.publish(new SlotState(e.key, e.id(), e.epoch, BackendViews.dto(e, e.type), e.instance,
+        BackendDTO parent = BackendViews.dto(e, e.type);
+        pool.publish(new SlotState(e.key, e.id(), e.epoch, parent, e.instance,
                 ctx == null ? model -> { } : ctx::setCurrentModel));
+        for (ChildEntry c : e.children.values()) {
+            pool.publish(new SlotState(c.key, c.id, 0, c.toDto(parent), c.instance, c.context::setCurrentModel));
+        }
     }
 
     private interface Change<T> {
@@ -125,8 +136,13 @@ final class EntryTable {
         synchronized (lock) {
             List<BackendDTO> out = new ArrayList<>();
             for (BackendEntry e : entries.values()) {
-                out.add(dto(e));
+                BackendDTO parent = dto(e);
+                out.add(parent);
+                for (ChildEntry c : e.children.values()) {
+                    out.add(childDto(c, parent));
+                }
             }
+            out.sort(Comparator.comparingInt(b -> b.id));
             return out;
         }
     }
@@ -134,7 +150,29 @@ final class EntryTable {
     Optional<BackendDTO> dto(int id) {
         synchronized (lock) {
             BackendEntry e = entries.get(id);
-            return e == null ? Optional.empty() : Optional.of(dto(e));
+            if (e != null) {
+                return Optional.of(dto(e));
+            }
+            for (BackendEntry p : entries.values()) {
+                ChildEntry c = p.children.get(id);
+                if (c != null) {
+                    return Optional.of(childDto(c, dto(p)));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** @return the running instances that can refresh their lists */
+    List<RefreshableBackend> refreshable() {
+        synchronized (lock) {
+            List<RefreshableBackend> out = new ArrayList<>();
+            for (BackendEntry e : entries.values()) {
+                if (e.status == BackendStatus.RUNNING && e.instance instanceof RefreshableBackend) {
+                    out.add((RefreshableBackend) e.instance);
+                }
+            }
+            return out;
         }
     }
 
@@ -143,6 +181,7 @@ final class EntryTable {
             List<StatusInput> inputs = new ArrayList<>();
             for (BackendEntry e : entries.values()) {
                 inputs.add(e.statusInput());
+                e.children.values().forEach(c -> inputs.add(c.statusInput()));
             }
             return inputs;
         }
@@ -157,9 +196,11 @@ final class EntryTable {
             TypeBinding type = types.apply(typeId);
             Map<String, Object> values = type == null ? new LinkedHashMap<>(given)
                     : BackendSettings.resolve(type.info().settings(), given);
-            StoredBackend stored = new StoredBackend(nextId, typeId, title == null ? "" : title, true, values, 0);
+            // Ids are unique across the nodes sharing the database: another front end may have taken ours meanwhile.
+            int id = Math.max(nextId, store.nextFreeId());
+            StoredBackend stored = new StoredBackend(id, typeId, title == null ? "" : title, true, values, 0);
             store.insert(stored);
-            nextId++;
+            nextId = id + 1;
             BackendEntry e = new BackendEntry(stored);
             entries.put(stored.id(), e);
             startLocked(e, h);
@@ -173,7 +214,7 @@ final class EntryTable {
             BackendEntry e = existing(id);
             checkTitle(title);
             int targetId = newId >= 0 ? newId : id;
-            if (targetId != id && entries.containsKey(targetId)) {
+            if (targetId != id && (entries.containsKey(targetId) || store.idTaken(targetId))) {
                 throw new IllegalArgumentException("Backend ID " + targetId + " is already in use.");
             }
             StoredBackend s = e.stored;
@@ -249,6 +290,16 @@ final class EntryTable {
             throw new IllegalArgumentException("Invalid backend ID " + id);
         }
         return e;
+    }
+
+    private BackendDTO childDto(ChildEntry c, BackendDTO parent) {
+        BackendDTO dto = c.toDto(parent);
+        SlotView live = pool.viewOf(c.id);
+        if (live != null) {
+            dto.usages = live.usages();
+            dto.lastReleasedMillis = live.lastReleasedMillis();
+        }
+        return dto;
     }
 
     private BackendDTO dto(BackendEntry e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import apiary.core.api.backend.BackendDTO;
+import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.settings.SettingDef;
 import apiary.core.api.settings.SettingType;
@@ -39,6 +40,9 @@ final class BackendJson {
         out.put("time_since_used", b.lastReleasedMillis == 0 ? "Never" : SinceText.ago(since));
         if (full) {
             out.put("current_model", b.currentModel);
+        }
+        if (b.status == BackendStatus.ERRORED && b.statusMessage != null) {
+            out.put("status_message", b.statusMessage); // Apiary: why it errored, so an admin sees it without the log
         }
         return out;
     }

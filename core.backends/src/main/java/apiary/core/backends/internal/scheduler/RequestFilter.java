@@ -70,7 +70,7 @@ final class RequestFilter {
             return Optional.of("Specific backend type requested in advanced parameters did not match");
         }
         Integer exact = exactId(request);
-        if (exact != null && exact != b.id) {
+        if (exact != null && exact != b.id && !exact.equals(b.parentId)) {
             return Optional.of("Specific backend ID# requested in advanced parameters did not match");
         }
         if (params == null) {

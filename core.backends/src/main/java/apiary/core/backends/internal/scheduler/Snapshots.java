@@ -35,6 +35,7 @@ final class Snapshots {
         c.usages = d.usages;
         c.lastReleasedMillis = d.lastReleasedMillis;
         c.real = d.real;
+        c.parentId = d.parentId;
         return c;
     }
 

@@ -81,6 +81,17 @@ class BackendChoiceTest {
     }
 
     @Test
+    void theParentsIdChoosesAmongItsChildren() {
+        h.add(4, d -> d.maxUsages = 0);
+        h.add(-2, d -> d.parentId = 4);
+        h.add(1);
+        assertEquals(-2, leaseOf(ask(FakeParams.none().set(CoreParams.EXACT_BACKEND_ID, "4"))).backendId());
+        h.add(-3, d -> d.parentId = 1);
+        assertEquals(-3, leaseOf(ask(FakeParams.none().set(CoreParams.EXACT_BACKEND_ID, "-3"))).backendId(),
+                "a child's own id works too");
+    }
+
+    @Test
     void aRedirectedRequestGoesElsewhere() {
         h.add(1);
         h.add(2);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import apiary.core.api.json.Json;
 import apiary.core.api.model.KnownModelDTO;
@@ -20,13 +22,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link ModelDownloads}: downloads into the subtype's download folder, then rescans so the model is listed. */
+/**
+ * {@link ModelDownloads}: downloads into the subtype's download folder (one download per target at a time), then
+ * rescans so the model is listed.
+ */
 @Component(service = ModelDownloads.class)
 public final class ModelDownloadService implements ModelDownloads {
     private final ModelSettings settings;
     private final ModelLibraryService library;
     private final KnownModels catalogue;
-    private final ModelDownloader downloader = new ModelDownloader(Duration.ofSeconds(20), Duration.ofSeconds(60));
+    private final ModelDownloader downloader = new ModelDownloader(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMillis(500));
+    private final Set<Path> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param settings folders and the size limit
@@ -75,7 +81,14 @@ public final class ModelDownloadService implements ModelDownloads {
             throw new IllegalArgumentException("Model at that save path already exists.");
         }
         long limit = request.maxBytes() > 0 ? Math.min(request.maxBytes(), settings.maxDownloadBytes()) : settings.maxDownloadBytes();
-        downloader.download(request.url(), sha.orElse(null), limit, target, progress);
+        if (!running.add(target)) {
+            throw new IllegalArgumentException("A download to that save path is already running.");
+        }
+        try {
+            downloader.download(request.url(), sha.orElse(null), limit, target, progress);
+        } finally {
+            running.remove(target);
+        }
         library.rescan().join();
         return target;
     }

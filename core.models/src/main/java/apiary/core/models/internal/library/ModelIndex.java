@@ -26,6 +26,22 @@ public final class ModelIndex {
 
     /**
      * @param subtype a subtype
+     * @param prefix a name prefix ("" for all)
+     * @return its models whose names start with the prefix, ordered (a range of the index, not a filtered copy)
+     */
+    public Collection<ModelRecord> models(String subtype, String prefix) {
+        TreeMap<String, ModelRecord> m = bySubtype.get(subtype);
+        if (m == null) {
+            return Collections.emptyList();
+        }
+        if (prefix.isEmpty()) {
+            return Collections.unmodifiableCollection(m.values());
+        }
+        return Collections.unmodifiableCollection(m.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values());
+    }
+
+    /**
+     * @param subtype a subtype
      * @param name a name, with or without {@code .safetensors}
      * @return the model
      */
@@ -43,12 +59,14 @@ public final class ModelIndex {
         return bySubtype.values().stream().mapToInt(Map::size).sum();
     }
 
-    /** @param r a record @return a copy with it added or replaced */
-    ModelIndex with(ModelRecord r) {
+    /** @param records records @return a copy with them added or replaced (one copy of each subtype touched) */
+    ModelIndex with(Collection<ModelRecord> records) {
         Map<String, TreeMap<String, ModelRecord>> copy = new HashMap<>(bySubtype);
-        TreeMap<String, ModelRecord> m = new TreeMap<>(copy.getOrDefault(r.subtype(), new TreeMap<>()));
-        m.put(r.name(), r);
-        copy.put(r.subtype(), m);
+        Map<String, TreeMap<String, ModelRecord>> touched = new HashMap<>();
+        for (ModelRecord r : records) {
+            touched.computeIfAbsent(r.subtype(), s -> new TreeMap<>(copy.getOrDefault(s, new TreeMap<>()))).put(r.name(), r);
+        }
+        copy.putAll(touched);
         return new ModelIndex(copy);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +51,12 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     private final ModelSettings settings;
     private final Json json;
-    private final MetadataCache cache;
+    private final CachedMetadata cache;
     private final ExecutorService scans = Executors.newSingleThreadExecutor(r -> daemon(r, "apiary-model-scan"));
     private final HashWorker hasher;
     private volatile ModelIndex index = ModelIndex.EMPTY;
     private volatile ModelClassTable classes;
     private volatile CompletableFuture<Void> latest;
-    private Map<String, MetadataCache.Row> cached;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile WildcardStore wildcards;
@@ -72,7 +70,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     public ModelLibraryService(@Reference ModelSettings settings, @Reference Database database, @Reference Json json) {
         this.settings = settings;
         this.json = json;
-        this.cache = new MetadataCache(database, json);
+        this.cache = new CachedMetadata(new MetadataCache(database, json));
         this.classes = new ModelClassTable(settings.xlDefaultAsXl1());
         this.hasher = new HashWorker(this);
         this.latest = CompletableFuture.runAsync(this::scan, scans);
@@ -118,8 +116,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     /** Forgets every cached header ({@code WipeMetadata}) and reads all files again. @return the scan */
     public synchronized CompletableFuture<Void> wipeAndRescan() {
         latest = CompletableFuture.runAsync(() -> {
-            cache.clear();
-            cached = new HashMap<>();
+            cache.wipe();
             scan();
         }, scans);
         return latest;
@@ -129,20 +126,26 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         long start = System.nanoTime();
         try {
             classes = new ModelClassTable(settings.xlDefaultAsXl1());
-            if (cached == null) {
-                cached = cache.loadAll();
-            }
+            // At start-up the cache is read on another thread while this one walks the folders.
+            CompletableFuture<Map<String, MetadataCache.Row>> rows = cache.load();
             ModelFolders folders = settings.folders();
             Map<String, List<Path>> bySubtype = new LinkedHashMap<>();
             for (String subtype : ModelFolders.subtypes()) {
                 bySubtype.put(subtype, folders.folders(subtype));
             }
-            ModelScan.Result r = new ModelScan(extractor(), cached).run(bySubtype);
+            long[] walked = new long[2];
+            ModelScan.Result r = new ModelScan(extractor(), () -> {
+                walked[0] = System.nanoTime();
+                Map<String, MetadataCache.Row> known = cache.await(rows);
+                walked[1] = System.nanoTime();
+                return known;
+            }).run(bySubtype);
             index = r.index();
-            LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms", r.index().size(), r.read(),
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms (walk {3} ms, then {4} ms "
+                    + "waiting for the metadata cache)", r.index().size(), r.read(), (System.nanoTime() - start) / 1_000_000,
+                    (walked[0] - start) / 1_000_000, (walked[1] - walked[0]) / 1_000_000);
             // Listing waits for this scan only; the cache is written by the next task on the same thread.
-            scans.execute(() -> persist(r));
+            scans.execute(() -> cache.persist(r));
             if (settings.hashInBackground()) {
                 hasher.wake();
             }
@@ -151,31 +154,32 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         }
     }
 
-    private void persist(ModelScan.Result r) {
-        try {
-            cache.putAll(r.fresh());
-            cache.removeAll(r.stale());
-            r.fresh().forEach(row -> cached.put(row.path(), row));
-            r.stale().forEach(cached::remove);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not update the model metadata cache: {0}", e.getMessage());
-        }
-    }
-
     /** Replaces one model's record (after an edit or a hash) in the index and the cache. */
     public synchronized void update(ModelRecord r) {
         if (index.find(r.subtype(), r.name()).isEmpty()) {
             return;
         }
-        index = index.with(r);
-        scans.execute(() -> {
-            MetadataCache.Row old = cached.get(r.path().toString());
-            // An unknown sidecar stamp (-1) only means the next scan reads the file once more.
-            MetadataCache.Row row = new MetadataCache.Row(r.path().toString(), r.size(), r.modified(),
-                    old == null ? -1 : old.sidecars(), r.metadata());
-            cache.putAll(List.of(row));
-            cached.put(row.path(), row);
-        });
+        index = index.with(List.of(r));
+        scans.execute(() -> cache.store(List.of(r)));
+    }
+
+    /**
+     * Takes background hashes into the index and the cache in one go; a hash of a file that changed or went away
+     * since it was read is dropped.
+     *
+     * @param hashed records as they were hashed, each carrying its new hash
+     */
+    synchronized void hashed(List<ModelRecord> hashed) {
+        List<ModelRecord> current = new ArrayList<>();
+        for (ModelRecord h : hashed) {
+            index.find(h.subtype(), h.name())
+                    .filter(c -> c.path().equals(h.path()) && c.size() == h.size() && c.modified() == h.modified())
+                    .ifPresent(c -> current.add(c.withMetadata(c.metadata().withHash(h.metadata().hash()))));
+        }
+        if (!current.isEmpty()) {
+            index = index.with(current);
+            scans.execute(() -> cache.store(current));
+        }
     }
 
     /** Drops a model from the index (it was deleted or renamed); the next scan cleans the cache. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import apiary.core.models.internal.meta.MetadataExtractor;
 import apiary.core.models.internal.meta.ModelMetadata;
@@ -19,22 +19,48 @@ import apiary.core.models.internal.scan.FoundFile;
 
 /**
  * One full scan: walk every subtype's folders, take each file's metadata from the cache when its size and
- * modification time match, read the others (in parallel), and say which cache rows are new or stale.
+ * modification time match, read the others (in parallel), and say which cache rows are new or stale. The cache is
+ * asked for only after the walk, so that loading it (at start-up) can overlap the walk.
  */
 final class ModelScan {
     /** What a scan found. */
     record Result(ModelIndex index, List<MetadataCache.Row> fresh, List<String> stale, int read) {
     }
 
+    /** A file found under a subtype's folders, with its sidecar stamp and (once known) its metadata. */
+    private static final class Found {
+        final String subtype;
+        final FoundFile file;
+        final String key;
+        final long stamp;
+        ModelMetadata metadata;
+        boolean read;
+
+        Found(String subtype, FoundFile file) {
+            this.subtype = subtype;
+            this.file = file;
+            this.key = file.path().toString();
+            this.stamp = sidecarStamp(file);
+        }
+    }
+
     private final FolderScanner scanner = new FolderScanner(ModelNames::isModelFile);
     private final MetadataExtractor extractor;
-    private final Map<String, MetadataCache.Row> cache;
+    private final Supplier<Map<String, MetadataCache.Row>> cache;
 
     /**
      * @param extractor reads metadata of new or changed files
      * @param cache the cached rows by path (read-only here)
      */
     ModelScan(MetadataExtractor extractor, Map<String, MetadataCache.Row> cache) {
+        this(extractor, () -> cache);
+    }
+
+    /**
+     * @param extractor reads metadata of new or changed files
+     * @param cache gives the cached rows by path (read-only here) once the walk is done
+     */
+    ModelScan(MetadataExtractor extractor, Supplier<Map<String, MetadataCache.Row>> cache) {
         this.extractor = extractor;
         this.cache = cache;
     }
@@ -53,42 +79,42 @@ final class ModelScan {
     }
 
     Result run(Map<String, List<Path>> foldersBySubtype) {
-        Map<String, TreeMap<String, ModelRecord>> index = new HashMap<>();
-        List<FoundFile> toRead = new ArrayList<>();
-        Map<FoundFile, String> subtypeOf = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        Map<String, ModelMetadata> known = new HashMap<>();
+        List<Found> all = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : foldersBySubtype.entrySet()) {
             for (FoundFile f : scanner.scan(e.getValue()).values()) {
-                String key = f.path().toString();
-                seen.add(key);
-                MetadataCache.Row row = cache.get(key);
-                if (row != null && row.size() == f.size() && row.modified() == f.modified() && row.sidecars() == sidecarStamp(f)) {
-                    known.put(key, row.metadata());
-                } else {
-                    toRead.add(f);
-                }
-                subtypeOf.put(f, e.getKey());
+                all.add(new Found(e.getKey(), f));
             }
         }
-        Map<String, ModelMetadata> read = new ConcurrentHashMap<>();
-        toRead.parallelStream().forEach(f -> read.computeIfAbsent(f.path().toString(),
-                k -> extractor.extract(f.path(), f.siblings().keySet())));
-        Map<String, MetadataCache.Row> fresh = new HashMap<>();
-        for (Map.Entry<FoundFile, String> e : subtypeOf.entrySet()) {
-            FoundFile f = e.getKey();
-            String key = f.path().toString();
-            ModelMetadata m = known.get(key);
-            if (m == null) {
-                m = read.get(key);
-                fresh.put(key, new MetadataCache.Row(key, f.size(), f.modified(), sidecarStamp(f), m));
+        Map<String, MetadataCache.Row> rows = cache.get();
+        List<Found> toRead = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Found f : all) {
+            seen.add(f.key);
+            MetadataCache.Row row = rows.get(f.key);
+            if (row != null && row.size() == f.file.size() && row.modified() == f.file.modified() && row.sidecars() == f.stamp) {
+                f.metadata = row.metadata();
+            } else {
+                toRead.add(f);
             }
-            ModelRecord r = new ModelRecord(e.getValue(), f.name(), f.path(), f.folder(), f.otherPaths(), f.size(),
-                    f.modified(), f.created(), m);
-            index.computeIfAbsent(e.getValue(), s -> new TreeMap<>()).put(f.name(), r);
+        }
+        toRead.parallelStream().forEach(f -> {
+            f.metadata = extractor.extract(f.file.path(), f.file.siblings().keySet());
+            f.read = true;
+        });
+        Map<String, TreeMap<String, ModelRecord>> index = new HashMap<>();
+        // One row per path, even when overlapping folders list a file under two subtypes.
+        Map<String, MetadataCache.Row> fresh = new HashMap<>();
+        for (Found found : all) {
+            FoundFile f = found.file;
+            if (found.read) {
+                fresh.put(found.key, new MetadataCache.Row(found.key, f.size(), f.modified(), found.stamp, found.metadata));
+            }
+            ModelRecord r = new ModelRecord(found.subtype, f.name(), f.path(), f.folder(), f.otherPaths(), f.size(),
+                    f.modified(), f.created(), found.metadata);
+            index.computeIfAbsent(found.subtype, s -> new TreeMap<>()).put(f.name(), r);
         }
         List<String> stale = new ArrayList<>();
-        for (String path : cache.keySet()) {
+        for (String path : rows.keySet()) {
             if (!seen.contains(path)) {
                 stale.add(path);
             }

@@ -13,12 +13,14 @@ public final class Sidecars {
     /** Metadata JSON suffixes, in lookup order. */
     public static final List<String> JSON = List.of(".swarm.json", ".json", ".cm-info.json", ".civitai.info");
 
+    private static final List<String> ATTACHED = java.util.stream.Stream.concat(IMAGES.stream(), JSON.stream()).toList();
+
     private Sidecars() {
     }
 
     /** @return every suffix of a file that belongs to a model (moved and deleted with it) */
     public static List<String> attached() {
-        return java.util.stream.Stream.concat(IMAGES.stream(), JSON.stream()).toList();
+        return ATTACHED;
     }
 
     /**

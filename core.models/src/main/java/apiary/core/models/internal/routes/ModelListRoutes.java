@@ -83,7 +83,7 @@ public final class ModelListRoutes implements RouteProvider {
         ModelIndex index = library.index();
         ModelClassTable classes = library.classTable();
         BackendModels onBackends = new BackendModels(backends);
-        for (ModelRecord r : index.models(subtype)) {
+        for (ModelRecord r : index.models(subtype, listing.prefix())) {
             if (listing.matches(r.name())) {
                 ModelDTO d = r.toDto(classes, preview(r, subtype, dataImages));
                 listing.add(new ModelListing.Entry(r.name(), d.title, r.created(), r.modified(),

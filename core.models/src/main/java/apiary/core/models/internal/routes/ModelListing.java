@@ -56,6 +56,11 @@ final class ModelListing {
         return p;
     }
 
+    /** @return the folder prefix every listed name starts with ("" for the root, else ending in {@code /}) */
+    String prefix() {
+        return path;
+    }
+
     /**
      * @param name a model name
      * @return whether it belongs in the listing (its folders are recorded either way)

@@ -59,21 +59,24 @@ final class ImageTask {
             return CompletableFuture.completedFuture(null);
         }
         return attempt(scheduler, BackendRequest.of(run.session(), params).withInterrupt(run.interrupt())
-                .onModelLoad(run::status), true);
+                .onModelLoad(run::status), null);
     }
 
-    private CompletableFuture<Void> attempt(BackendScheduler scheduler, BackendRequest request, boolean mayRedirect) {
+    /** @param redirected why the previous backend gave the task back, or {@code null} on the first attempt */
+    private CompletableFuture<Void> attempt(BackendScheduler scheduler, BackendRequest request, String redirected) {
         run.status();
         CompletionStage<BackendLease> acquired = scheduler.acquire(request);
         AutoCloseable withdraw = run.interrupt().onInterrupt(() -> acquired.toCompletableFuture().cancel(false));
         return acquired.toCompletableFuture().handle((lease, failure) -> {
             close(withdraw);
             if (failure != null) {
-                fail(waitFailure(failure));
+                String why = waitFailure(failure);
+                // After a hand-back the user learns why the first backend could not finish, not only the second wait's failure.
+                fail(redirected == null || GenerationRun.INTERRUPTED.equals(why) ? why : redirected + " No other backend could take it: " + why);
                 recordEnd();
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            return runOn(scheduler, request, lease, mayRedirect);
+            return runOn(scheduler, request, lease, redirected == null);
         }).thenCompose(f -> f);
     }
 
@@ -115,7 +118,7 @@ final class ImageTask {
         }, run.context().executors().backends()).thenCompose(redirect -> {
             if (redirect != null) {
                 LOG.log(Level.INFO, "Backend {0} gave an image task back ({1}); trying another backend", lease.backendId(), redirect.getMessage());
-                return attempt(scheduler, request.excluding(lease.backendId()), false);
+                return attempt(scheduler, request.excluding(lease.backendId()), redirect.getMessage());
             }
             return allSaved().thenRun(this::recordEnd);
         });

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
+import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.json.Json;
 import apiary.core.api.model.ModelLibrary;
 import apiary.core.api.permission.CorePermissions;
@@ -39,6 +40,8 @@ public final class ParamRoutes implements RouteProvider {
     private final Json json;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserDataReader userData;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BackendRegistry backends;
 
     /**
      * @param registry the parameters
@@ -83,11 +86,15 @@ public final class ParamRoutes implements RouteProvider {
         ModelLibrary library = models.library();
         long now = System.currentTimeMillis();
         long last = lastRefresh.get();
-        boolean run = strong && library != null && session.user().hasPermission(CONTROL_MODEL_REFRESH)
+        BackendRegistry registry = backends;
+        boolean run = strong && (library != null || registry != null) && session.user().hasPermission(CONTROL_MODEL_REFRESH)
                 && now - last >= REFRESH_INTERVAL_MILLIS && lastRefresh.compareAndSet(last, now);
         if (!run) {
             return CompletableFuture.completedFuture(ListT2IParams(session));
         }
-        return CompletableFuture.runAsync(library::refresh).handle((ok, failure) -> ListT2IParams(session));
+        CompletableFuture<?> local = library == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(library::refresh);
+        // Backends with lists of their own (remote servers) rescan too.
+        CompletableFuture<?> remote = registry == null ? CompletableFuture.completedFuture(null) : registry.refresh().toCompletableFuture();
+        return local.handle((ok, failure) -> null).thenCombine(remote.handle((ok, failure) -> null), (a, b) -> ListT2IParams(session));
     }
 }
