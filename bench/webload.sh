@@ -15,7 +15,8 @@ pid=$(start_apiary "$port" "$WORK/data")
 chromedriver --port="$dport" >"$WORK/chromedriver.log" 2>&1 &
 dpid=$!
 trap 'kill -TERM $pid $dpid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
-wait_for_session "$port" >/dev/null
+# (in a condition, so that set -e does not end the script at the first refused connection)
+if ! wait_for_session "$port" >/dev/null; then echo "server did not start; see $WORK/data.console.log" >&2; exit 1; fi
 D="http://127.0.0.1:$dport"
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
