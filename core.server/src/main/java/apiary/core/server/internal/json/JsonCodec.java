@@ -33,19 +33,15 @@ public final class JsonCodec {
     }
 
     /**
-     * Loads and links Jackson's serialisers and parsers (a few hundred classes) ahead of the first request, on a
-     * background thread, so that start-up does not pay for it on its critical path.
+     * Loads and links Jackson's serialisers and parsers (a few hundred classes) ahead of the first request; called
+     * on a thread of its own at start-up, so that the critical path does not pay for it.
      */
-    public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                parse(bytes(Map.of("warm", java.util.List.of(1, 2.5, true, "x"))));
-            } catch (IOException e) {
-                // Nothing to warm then; the first request pays instead.
-            }
-        }, "apiary-json-warmup");
-        t.setDaemon(true);
-        t.start();
+    public static void warmUp() {
+        try {
+            parse(bytes(Map.of("warm", java.util.List.of(1, 2.5, true, "x"))));
+        } catch (IOException e) {
+            // Nothing to warm then; the first request pays instead.
+        }
     }
 
     /** @return the shared mapper; do not reconfigure it */
