@@ -16,6 +16,7 @@ import apiary.core.server.internal.db.DatabaseState;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
 import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.openapi.OpenApiDocument;
+import apiary.core.server.internal.route.RouteDefinition;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
 import apiary.core.server.internal.web.ExtensionFileHandler;
@@ -119,7 +120,7 @@ public final class HttpServerComponent {
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
         startup = new StartupHold(STARTUP_HOLD_CAPACITY,
-                name -> name.indexOf('/') < 0 && routes.table().find(name) != null, threads);
+                name -> name.indexOf('/') < 0 && isSessionless(routes.table().find(name)), threads);
         root = new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
                 new NetworkGate(() -> settings, database), new ExtensionFileHandler(extensionFiles), webFiles,
                 proxies, startup);
@@ -176,6 +177,11 @@ public final class HttpServerComponent {
             }
         }
         return megabytes * 1024 * 1024;
+    }
+
+    /** Sessionless routes (GetNewSession, Login) are what a start-up may answer before every bundle is up. */
+    private static boolean isSessionless(RouteDefinition route) {
+        return route != null && route.sessionless();
     }
 
     private static String property(BundleContext context, String key, String fallback) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +14,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -51,7 +55,9 @@ final class Readiness {
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
     private final ServiceListener serviceListener = event -> soon();
     private final BundleListener bundleListener = event -> soon();
-    private final FrameworkListener frameworkListener = event -> soon();
+    private final FrameworkListener frameworkListener = this::frameworkEvent;
+    /** Bundles the framework failed to start: they will not become active, so nothing waits for them. */
+    private final Set<Long> failed = ConcurrentHashMap.newKeySet();
     private long deadlineNanos;
 
     Readiness(BundleContext context, ServiceComponentRuntime scr, Duration deadline, Scheduler scheduler, int coreLevel,
@@ -130,40 +136,68 @@ final class Readiness {
         }
     }
 
+    private void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null && event.getBundle().getBundleId() != 0) {
+            failed.add(event.getBundle().getBundleId());
+        }
+        soon();
+    }
+
     /** @return what of the core start levels is not ready yet, empty when the core can answer */
     List<String> waitingInCore() {
-        List<String> out = new ArrayList<>();
-        int active = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
-        for (Bundle b : context.getBundles()) {
-            BundleStartLevel level = b.adapt(BundleStartLevel.class);
-            if (b.getBundleId() == 0 || level == null || level.getStartLevel() > coreLevel) {
-                continue;
-            }
-            if (b.getState() != Bundle.ACTIVE) {
-                // Not started yet, unless the framework has gone past its level (then it failed, or is not meant to run).
-                if (level.isPersistentlyStarted() && (active <= level.getStartLevel() || b.getState() == Bundle.STARTING)) {
-                    out.add(b.getSymbolicName() + " (not started yet)");
-                }
-                continue;
-            }
-            components(b, out);
-        }
-        return out;
+        return waiting(coreLevel);
     }
 
     /** @return what is not ready yet, empty when everything is */
     List<String> waiting() {
-        List<String> out = new ArrayList<>();
-        if (context.getBundle(0).getState() != Bundle.ACTIVE) {
-            out.add("the framework is still starting bundles");
-            return out;
+        int beginning = beginningStartLevel();
+        int active = activeStartLevel();
+        if (active < beginning) {
+            return List.of("the framework is at start level " + active + " of " + beginning);
         }
+        return waiting(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Bundles up to a start level: each one marked for starting is active (or failed to start), and its components
+     * are up. The framework's own ACTIVE state says nothing here: Felix sets it before the start-level thread has
+     * started the bundles of the beginning level.
+     */
+    private List<String> waiting(int maxLevel) {
+        List<String> out = new ArrayList<>();
+        int active = activeStartLevel();
         for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() == 0) {
+                continue;
+            }
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level == null || level.getStartLevel() > maxLevel) {
+                continue;
+            }
             if (b.getState() == Bundle.ACTIVE) {
                 components(b, out);
+            } else if (level.isPersistentlyStarted() && level.getStartLevel() <= Math.max(active, 1)
+                    && !failed.contains(b.getBundleId()) && b.getState() != Bundle.UNINSTALLED
+                    && (active <= level.getStartLevel() || b.getState() == Bundle.STARTING)) {
+                // Marked for starting at a level the framework has reached but not yet started: the start-level
+                // thread is on its way. Once the framework is past that level, a bundle that is not active failed.
+                out.add(b.getSymbolicName() + " (not started yet)");
             }
         }
         return out;
+    }
+
+    private int activeStartLevel() {
+        return context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+    }
+
+    private int beginningStartLevel() {
+        String v = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        try {
+            return v == null ? 1 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private void components(Bundle b, List<String> out) {

@@ -15,16 +15,18 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Lets the server answer as soon as its core is up while the other bundles still start. Until {@link #release} an
- * API call is served at once only when its route is already registered ({@code GetNewSession}, {@code Login}...);
- * any other request (a route of a bundle still starting, a page, a file) is held, without a thread, and handled
- * when every bundle is up, so no client ever sees an "unknown route" or a placeholder page that is only an
- * artefact of start-up. At most {@code capacity} requests are held; beyond that, the answer is a retryable 503.
+ * API call is served at once only when its route is registered and sessionless ({@code GetNewSession},
+ * {@code Login}: what every client starts with, answered by the core alone); any other request (a route of a bundle
+ * still starting, a core route that may use such a bundle's services, a page, a file) is held, without a thread,
+ * and handled when every bundle is up, so no client ever sees an "unknown route", a missing service or a
+ * placeholder page that is only an artefact of start-up. At most {@code capacity} requests are held; beyond that,
+ * the answer is a retryable 503.
  */
 final class StartupHold {
     private static final System.Logger LOG = System.getLogger(StartupHold.class.getName());
 
     private final int capacity;
-    private final Predicate<String> routeRegistered;
+    private final Predicate<String> servedEarly;
     private final Executor executor;
     private final Deque<Held> held = new ArrayDeque<>();
     private volatile boolean released;
@@ -35,12 +37,12 @@ final class StartupHold {
 
     /**
      * @param capacity how many requests may wait at once
-     * @param routeRegistered whether an API route (the name after {@code /API/}) is registered now
+     * @param servedEarly whether an API route (the name after {@code /API/}) may be served before every bundle is up
      * @param executor runs the held requests when they are released
      */
-    StartupHold(int capacity, Predicate<String> routeRegistered, Executor executor) {
+    StartupHold(int capacity, Predicate<String> servedEarly, Executor executor) {
         this.capacity = capacity;
-        this.routeRegistered = routeRegistered;
+        this.servedEarly = servedEarly;
         this.executor = executor;
     }
 
@@ -50,7 +52,7 @@ final class StartupHold {
             return false;
         }
         String path = Request.getPathInContext(request);
-        if (path.regionMatches(true, 0, "/API/", 0, 5) && routeRegistered.test(path.substring(5))) {
+        if (path.regionMatches(true, 0, "/API/", 0, 5) && servedEarly.test(path.substring(5))) {
             return false;
         }
         synchronized (this) {
