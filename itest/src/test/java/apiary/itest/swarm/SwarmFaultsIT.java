@@ -98,6 +98,8 @@ public class SwarmFaultsIT {
      */
     @Test
     public void anAllowIdleEntryWhoseWorkerIsDownWaitsIdleAndComesBackByItself() throws Exception {
+        // The worker's own entry (AllowIdle off) would error for good once its init attempts run out: out of the way.
+        toggle(doomedEntry, false);
         doomed.process.killHard(); // down (the other test may have left it down already)
         // The same worker under another name, so that this entry's children are told apart from doomedEntry's.
         String address = doomed.address().replace("127.0.0.1", "localhost");
@@ -115,5 +117,10 @@ public class SwarmFaultsIT {
             front.call("DeleteBackend", Map.of("backend_id", sleeper));
         }
         front.awaitBackends("the entry's child left with it", x -> SwarmNode.childrenOf(x, address).isEmpty());
+        // As the other test expects to find it: the worker's own entry running again, with its child.
+        toggle(doomedEntry, true);
+        front.awaitBackends("the worker's own entry and its child are back",
+                x -> "running".equals(x.get(Integer.toString(doomedEntry)).get("status"))
+                        && SwarmNode.childrenOf(x, doomed.address()).size() == 1);
     }
 }
