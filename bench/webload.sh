@@ -3,7 +3,8 @@
 # times; reports the median time from navigation start to interactive (the page's 'apiary-ready' mark: session
 # open, models, parameters and presets loaded, controls usable) and the bytes transferred, images excluded.
 # Target (issue #17): <= 1000 ms to interactive and <= 300 KB on loopback. Needs Debian's chromium and
-# chromium-driver. Run by hand; not part of the test run.
+# chromium-driver. Run by hand; not part of the test run. WATERFALL=1 also prints every request of each load
+# (start, request sent, first byte, end in ms from navigation start, bytes, initiator, path) and the page's performance marks.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 ensure_built
@@ -34,6 +35,12 @@ for i in $(seq 1 "$RUNS"); do
     [ "$out" != "None" ] && break
     sleep 0.01
   done
+  if [ -n "${WATERFALL:-}" ]; then
+    # Every request of the load in start order: start, time to first byte, end (ms from navigation start), bytes.
+    wf='{"script":"return performance.getEntriesByType(\"navigation\").concat(performance.getEntriesByType(\"resource\")).map(e => [Math.round(e.startTime), Math.round(e.requestStart), Math.round(e.responseStart), Math.round(e.responseEnd), e.transferSize, e.initiatorType, e.name.replace(/^https?:[/][/][^/]+/, \"\")].join(\" \")).concat(performance.getEntriesByType(\"mark\").map(m => Math.round(m.startTime) + \" mark \" + m.name)).join(\"\\n\")","args":[]}'
+    echo "run $i waterfall (start sent ttfb end bytes initiator path):"
+    curl -s -X POST -d "$wf" "$D/session/$sid/execute/sync" | json 'd["value"]'
+  fi
   ready+=("$(echo "$out" | python3 -c 'import sys,ast; print(round(ast.literal_eval(sys.stdin.read())[0]))')")
   bytes+=("$(echo "$out" | python3 -c 'import sys,ast; print(int(ast.literal_eval(sys.stdin.read())[1]))')")
   curl -s -X DELETE "$D/session/$sid" >/dev/null

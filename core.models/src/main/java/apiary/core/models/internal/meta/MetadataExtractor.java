@@ -58,7 +58,7 @@ public final class MetadataExtractor {
         Map<String, Object> header = new LinkedHashMap<>();
         if ("safetensors".equals(ext) || "sft".equals(ext)) {
             try {
-                header = SafetensorsHeader.read(file, maxHeaderBytes, json);
+                header = SafetensorsHeader.readTensorsAndMetadata(file, maxHeaderBytes);
             } catch (SafetensorsHeader.BadHeader e) {
                 return ModelMetadata.bare(title, image, e.getMessage(), e.getMessage());
             } catch (IOException | RuntimeException e) {
