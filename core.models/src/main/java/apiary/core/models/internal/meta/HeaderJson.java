@@ -17,6 +17,8 @@ final class HeaderJson {
 
     private final String text;
     private int at;
+    /** The next backslash at or after the last string's start (MAX_VALUE: none), so strings are not searched twice. */
+    private int backslash = -1;
 
     private HeaderJson(String text) {
         this.text = text;
@@ -102,16 +104,34 @@ final class HeaderJson {
         }
     }
 
-    /** Skips one value without building it. */
+    /** Skips one value without building it; a flat array of numbers (offsets) in one search. */
     private void skip(int depth) {
         char c = peek();
+        int flatEnd = c == '[' ? flatArrayEnd() : -1;
         if (c == '"') {
             skipString();
+        } else if (flatEnd > 0) {
+            at = flatEnd + 1;
         } else if (c == '{' || c == '[') {
             value(depth);
         } else {
             scalar();
         }
+    }
+
+    /** @return where the array starting here ends, if it holds no strings, arrays or objects; else -1 */
+    private int flatArrayEnd() {
+        int close = text.indexOf(']', at);
+        if (close < 0) {
+            return -1;
+        }
+        for (int i = at + 1; i < close; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '[' || c == '{') {
+                return -1;
+            }
+        }
+        return close;
     }
 
     private String key() {
@@ -155,21 +175,24 @@ final class HeaderJson {
         }
     }
 
+    /** Strings are found with {@code indexOf} (a scan reads thousands of headers before the JIT has compiled this). */
     private String string() {
         int start = ++at;
-        while (true) {
-            char c = charAt(at);
-            if (c == '"') {
-                return text.substring(start, at++);
-            }
-            if (c == '\\') {
-                return escaped(start);
-            }
-            if (c < 0x20) {
-                throw new IllegalArgumentException("control character in a string");
-            }
-            at++;
+        int quote = text.indexOf('"', start);
+        if (quote < 0) {
+            throw new IllegalArgumentException("the text ends inside a string");
         }
+        if (backslash < start) {
+            backslash = text.indexOf('\\', start);
+            if (backslash < 0) {
+                backslash = Integer.MAX_VALUE;
+            }
+        }
+        if (backslash < quote) {
+            return escaped(start);
+        }
+        at = quote + 1;
+        return text.substring(start, quote);
     }
 
     private String escaped(int start) {
