@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Load client of bench/generate.sh (run with the single-file launcher: java GenerateBench.java MODE PORT SESSION ...).
- * Modes: http N (sequential GenerateText2Image, images=1, prints p50/p90/p99 ms); ws N (N concurrent
+ * Modes: http N (sequential GenerateText2Image, images=1, prints p50/p90/p99 ms); floor N (the same client and
+ * connection reuse against GetCurrentStatus, a route that does no work: the HTTP round trip the figures include); ws N (N concurrent
  * GenerateText2ImageWS clients, prints failures and wall time); seed DIR N (writes N small PNGs with metadata into a
  * user's output folder); history N (ListImageHistory pages of 100 and one ListImages, warm, prints p50 ms).
  */
@@ -30,6 +31,7 @@ public final class GenerateBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 512); break;
+            case "floor": floor(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "ws": ws(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "seed": seed(Path.of(args[1]), Integer.parseInt(args[2])); break;
             case "history": history(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
@@ -65,6 +67,22 @@ public final class GenerateBench {
         Collections.sort(ms);
         System.out.printf("http %dx%d images=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms%n", size, size, n, errors,
                 ms.get(n / 2), ms.get(n * 9 / 10), ms.get(n * 99 / 100));
+    }
+
+    static void floor(int port, String session, int n) throws Exception {
+        String body = "{\"session_id\":\"" + session + "\"}";
+        for (int i = 0; i < Math.min(200, n); i++) {
+            post(port, "GetCurrentStatus", body);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            post(port, "GetCurrentStatus", body);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(ms);
+        System.out.printf("floor GetCurrentStatus requests=%d p50=%.2fms p90=%.2fms p99=%.2fms%n", n, ms.get(n / 2),
+                ms.get(n * 9 / 10), ms.get(n * 99 / 100));
     }
 
     static void ws(int port, String session, int n) throws Exception {

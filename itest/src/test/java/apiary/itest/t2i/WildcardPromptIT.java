@@ -104,6 +104,27 @@ public class WildcardPromptIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void theIndexBehaviourPicksTheEntryAtTheSeedAsAnIndex() throws Exception {
+        Api api = api();
+        String s = api.newSession();
+        // Seeds 31, 32, 33 with 30 pets: entries 1, 2, 3 (0-based, wrapping); the 5 colours: 1, 2, 3 too.
+        Map<Long, Map<String, Object>> images = generate(api, s, Map.of("seed", 31, "wildcardseedbehavior", "Index"));
+        List<String> colours = List.of("red", "green", "blue", "white", "black");
+        for (Map.Entry<Long, Map<String, Object>> e : images.entrySet()) {
+            int i = (int) (e.getKey() % 30);
+            String expected = "a pet" + i + " on a " + colours.get((int) (e.getKey() % 5)) + " rug";
+            assertEquals(params(e.getValue()).toString(), expected, params(e.getValue()).get("prompt"));
+            assertEquals(e.getKey().longValue(), ((Number) params(e.getValue()).get("wildcardseed")).longValue());
+            assertEquals("Index", params(e.getValue()).get("wildcardseedbehavior"));
+        }
+        Map<Long, Map<String, Object>> fixed = generate(api, s, Map.of("seed", 1, "wildcardseed", 64, "wildcardseedbehavior", "Index"));
+        for (Map<String, Object> meta : fixed.values()) {
+            assertEquals("a wildcard seed is the index for every image of the request", "a pet4 on a black rug",
+                    params(meta).get("prompt"));
+        }
+    }
+
+    @Test
     public void eachImageFillsItsPromptFromItsSeedAndTheMetadataSaysHow() throws Exception {
         Api api = api();
         String s = api.newSession();

@@ -11,11 +11,15 @@ import apiary.core.api.model.FilledPrompt;
  * the prompt and negative prompt are filled from the wildcard seed ({@code wildcardseed} when set, else the image's
  * seed plus its variation seed, so each image of a batch picks its own), the seed used is recorded as
  * {@code wildcardseed}, and the metadata's extra data gets {@code used_wildcards} and the {@code original_prompt}
- * (and {@code original_negativeprompt}) whenever filling changed a text.
+ * (and {@code original_negativeprompt}) whenever filling changed a text. With {@code wildcardseedbehavior} set to
+ * {@code Index} the wildcard seed is an index into each choice list rather than a random seed (SwarmUI's option).
  */
 final class PromptWildcards {
     /** The prompt-like parameters that are filled. */
     static final List<String> PROMPTS = List.of("prompt", "negativeprompt");
+    /** The parameter that says how the wildcard seed picks: {@code Random} (default) or {@code Index}. */
+    static final String BEHAVIOR = "wildcardseedbehavior";
+    private static final String INDEX = "Index";
     /** Without a wildcard library nothing is filled (no core.models running). */
     static final PromptWildcards NONE = new PromptWildcards(null);
 
@@ -24,9 +28,10 @@ final class PromptWildcards {
         /**
          * @param prompt the text
          * @param seed the wildcard seed
+         * @param byIndex whether the seed is the index of each choice ({@code Index}) rather than a random seed
          * @return the filled text, or null when no library runs
          */
-        FilledPrompt fill(String prompt, long seed);
+        FilledPrompt fill(String prompt, long seed, boolean byIndex);
     }
 
     private final Filler filler;
@@ -58,6 +63,7 @@ final class PromptWildcards {
             return false;
         }
         long seed = seed(values);
+        boolean byIndex = INDEX.equalsIgnoreCase(String.valueOf(values.get(BEHAVIOR)));
         List<String> used = new ArrayList<>();
         boolean changed = false;
         for (String id : PROMPTS) {
@@ -65,7 +71,7 @@ final class PromptWildcards {
             if (!(v instanceof String) || ((String) v).indexOf('<') < 0) {
                 continue;
             }
-            FilledPrompt filled = filler.fill((String) v, seed);
+            FilledPrompt filled = filler.fill((String) v, seed, byIndex);
             if (filled == null) {
                 return false;
             }

@@ -48,6 +48,7 @@ public final class T2IRequestImpl implements T2IRequest {
             effectiveExtra = new LinkedHashMap<>(extra);
             if (wildcards.fill(effective, effectiveExtra)) {
                 read.add("wildcardseed");
+                read.add(PromptWildcards.BEHAVIOR);
             }
         }
         this.values = Collections.unmodifiableMap(ordered(table, effective));

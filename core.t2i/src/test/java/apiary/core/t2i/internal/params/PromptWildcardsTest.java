@@ -23,11 +23,11 @@ class PromptWildcardsTest {
             CoreParamProvider.table(catalog))), Set.of());
     /** Seeds the fake library was asked with, in order. */
     private final List<Long> seeds = new ArrayList<>();
-    /** A stand-in library: {@code <wc:animal>} becomes {@code animal<seed>}, other text stays. */
-    private final PromptWildcards wildcards = new PromptWildcards((prompt, seed) -> {
+    /** A stand-in library: {@code <wc:animal>} becomes {@code animal<seed>} ({@code animal#<seed>} by index), other text stays. */
+    private final PromptWildcards wildcards = new PromptWildcards((prompt, seed, byIndex) -> {
         seeds.add(seed);
         boolean used = prompt.contains("<wc:animal>");
-        return new FilledPrompt(prompt.replace("<wc:animal>", "animal" + seed), used ? List.of("animal") : List.of());
+        return new FilledPrompt(prompt.replace("<wc:animal>", (byIndex ? "animal#" : "animal") + seed), used ? List.of("animal") : List.of());
     });
 
     private T2IRequestImpl parse(Map<String, Object> body) {
@@ -63,6 +63,18 @@ class PromptWildcardsTest {
     }
 
     @Test
+    void theIndexBehaviourAsksTheLibraryToUseTheSeedAsAnIndex() {
+        T2IRequestImpl r = parse(Map.of("prompt", "<wc:animal>", "seed", 42, "wildcardseed", 3, "wildcardseedbehavior", "Index"));
+        assertEquals("animal#3", r.values().get("prompt"));
+        assertEquals(3L, r.values().get("wildcardseed"));
+        assertFalse(r.unread().contains("wildcardseedbehavior"), "the behaviour was used, so it stays in the image parameters");
+        assertEquals("animal#42", parse(Map.of("prompt", "<wc:animal>", "seed", 42, "wildcardseedbehavior", "index"))
+                .values().get("prompt"), "without a wildcard seed the image seed is the index; the value list matches case-insensitively");
+        assertEquals("animal42", parse(Map.of("prompt", "<wc:animal>", "seed", 42, "wildcardseedbehavior", "Random"))
+                .values().get("prompt"));
+    }
+
+    @Test
     void aPromptWithoutTagsIsNeitherFilledNorMarked() {
         T2IRequestImpl r = parse(Map.of("prompt", "a plain cat", "seed", 1));
         assertEquals(List.of(), seeds, "no tag: the library is not even asked");
@@ -80,7 +92,7 @@ class PromptWildcardsTest {
                 .parse(new TestUser("bob", Set.of(), List.of()), Map.of("prompt", "<wc:animal>"));
         assertEquals("<wc:animal>", r.values().get("prompt"));
         Map<String, Object> values = new java.util.HashMap<>(Map.of("prompt", "<wc:x>"));
-        assertFalse(new PromptWildcards((p, s) -> null).fill(values, new java.util.HashMap<>()));
+        assertFalse(new PromptWildcards((p, s, i) -> null).fill(values, new java.util.HashMap<>()));
         assertSame("<wc:x>", values.get("prompt"));
     }
 
