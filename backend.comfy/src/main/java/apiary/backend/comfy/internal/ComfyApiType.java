@@ -7,6 +7,7 @@ import apiary.backend.comfy.internal.backend.ComfyBackend;
 import apiary.backend.comfy.internal.backend.ComfySettings;
 import apiary.core.api.backend.Backend;
 import apiary.core.api.backend.BackendContext;
+import apiary.core.api.backend.BackendType;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.settings.SettingDef;
 
@@ -15,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code comfyui_api}: a ComfyUI server that is already running, by its address (SwarmUI's settings and ids). */
-@Component
+@Component(service = BackendType.class) // named: DS registers only directly implemented interfaces
 public final class ComfyApiType extends ComfyTypeBase {
     private static final BackendTypeInfo INFO = BackendTypeInfo.of("comfyui_api", "ComfyUI API By URL",
             "A backend powered by a pre-existing installation of ComfyUI, referenced via API base URL.", List.of(

@@ -5,6 +5,7 @@ import java.util.List;
 import apiary.backend.comfy.internal.backend.SelfStartBackend;
 import apiary.core.api.backend.Backend;
 import apiary.core.api.backend.BackendContext;
+import apiary.core.api.backend.BackendType;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.settings.SettingDef;
 
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code comfyui_selfstart}: a ComfyUI that Apiary starts, watches and stops itself (SwarmUI's settings and ids). */
-@Component
+@Component(service = BackendType.class) // named: DS registers only directly implemented interfaces
 public final class ComfySelfStartType extends ComfyTypeBase {
     private static final List<String> UPDATE = List.of("true", "aggressive", "false");
     private static final BackendTypeInfo INFO = BackendTypeInfo.of("comfyui_selfstart", "ComfyUI Self-Starting",
