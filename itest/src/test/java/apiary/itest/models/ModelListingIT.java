@@ -19,11 +19,13 @@ import apiary.core.api.user.RoleStore;
 import apiary.itest.Api;
 
 import org.junit.Test;
+import org.osgi.framework.Bundle;
 
 /**
  * ListModels, DescribeModel and the model library through the running server: folders and depth, sorting, the model
  * net object with metadata, sidecars and detected classes, several roots, previews, model access, and the corrupt
- * file corpus (listed with its reason, never a failure).
+ * file corpus (listed with its reason, never a failure), and a restart that lists the stored listing and then what
+ * changed while the library was down.
  */
 public class ModelListingIT extends ModelsTestSupport {
     private static final byte[] PNG = Base64.getDecoder().decode(
@@ -192,5 +194,43 @@ public class ModelListingIT extends ModelsTestSupport {
         assertNull(file(r, "short.safetensors").get("architecture"));
         assertEquals("stable-diffusion-v1", file(r, "good.safetensors").get("architecture"));
         assertFalse(Optional.ofNullable(api().post("GetNewSession", Map.of()).get("session_id")).isEmpty());
+    }
+
+    /**
+     * A restart of the models bundle serves the listing stored in the database at once and checks the files in the
+     * background: a model added and one deleted while it was down show up once that check has run.
+     */
+    @Test
+    public void aRestartCatchesUpWithFilesChangedWhileItWasDown() throws Exception {
+        ModelFiles.write(sd("keep.safetensors"), Map.of("modelspec.title", "Kept"), ModelFiles.SD1);
+        ModelFiles.write(sd("gone.safetensors"), Map.of(), ModelFiles.SD1);
+        useTestFolders();
+        assertEquals(List.of("gone.safetensors", "keep.safetensors"), names(call("ListModels", "path", "", "depth", 2)));
+        Bundle models = null;
+        for (Bundle b : context.getBundles()) {
+            if ("core.models".equals(b.getSymbolicName())) {
+                models = b;
+            }
+        }
+        models.stop(); // its scan thread finishes the cache writes (the stored listing among them) first
+        Files.delete(sd("gone.safetensors"));
+        ModelFiles.write(sd("sub/new.safetensors"), Map.of("modelspec.title", "New"), ModelFiles.SDXL);
+        models.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> listed = List.of();
+        while (System.nanoTime() < deadline) {
+            Api.Reply r = call("ListModels", "path", "", "depth", 2);
+            if (r.status == 200 && r.get("files") != null) {
+                listed = names(r);
+                if (listed.equals(List.of("keep.safetensors", "sub/new.safetensors"))) {
+                    break;
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("keep.safetensors", "sub/new.safetensors"), listed);
+        Api.Reply described = call("DescribeModel", "modelName", "sub/new.safetensors");
+        assertEquals("New", ((Map<?, ?>) described.get("model")).get("title"));
+        assertEquals("Kept", file(call("ListModels", "path", "", "depth", 2), "keep.safetensors").get("title"));
     }
 }

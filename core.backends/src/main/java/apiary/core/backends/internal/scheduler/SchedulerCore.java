@@ -44,10 +44,10 @@ public final class SchedulerCore implements BackendScheduler {
     private final QueueState state;
     private final ModelLoader loader;
     private final Dispatcher dispatch;
-    /** How many passes a releasing thread runs at most before it leaves the rest to the dispatcher. */
-    static final int PASSES_PER_RELEASE = 4;
-    /** Signals not yet covered by a pass (a pass covers every signal counted before it began). */
-    private final AtomicInteger uncovered = new AtomicInteger();
+    /** Releases not yet covered by a pass (a pass covers every signal counted before it began). */
+    private final AtomicInteger releases = new AtomicInteger();
+    /** Other signals (new requests, pool changes, loads) not yet covered by a pass. */
+    private final AtomicInteger others = new AtomicInteger();
     /** Whether a drain is queued on the dispatcher and has not begun. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     /** Held by the thread running a pass: passes run one at a time, on the dispatcher or on a releasing thread. */
@@ -178,7 +178,7 @@ public final class SchedulerCore implements BackendScheduler {
 
     /** Asks for a dispatch pass on the dispatcher; cheap, never blocks, coalesces with a pass already due. */
     public void signal() {
-        uncovered.incrementAndGet();
+        others.incrementAndGet();
         queueDrain();
     }
 
@@ -194,45 +194,48 @@ public final class SchedulerCore implements BackendScheduler {
 
     private void drainOnDispatcher() {
         drainQueued.set(false);
-        drain(Integer.MAX_VALUE);
+        drain(true);
     }
 
     /**
      * A backend just came free: runs the pass on the calling thread, or leaves it to the thread running passes right
      * now, which looks again before it stops. Either way a pass that begins after the release offers the backend to
      * the waiting requests without waiting for the dispatcher thread to wake up (that wake-up was where a backend
-     * sat idle between two images while work waited in bench/schedule.sh). Never blocks. Releases that arrive
-     * meanwhile are covered by the same loop, for a few passes; after that the dispatcher takes over, so a caller's
-     * thread is not kept passing while requests keep arriving.
+     * sat idle between two images while work waited in bench/schedule.sh). Never blocks. The releasing thread goes
+     * on only while releases are uncovered; other signals (new requests, pool changes) are the dispatcher's, so a
+     * caller's thread is not kept passing while requests keep arriving.
      */
     void signalHere() {
-        uncovered.incrementAndGet();
+        releases.incrementAndGet();
         if (!passLock.isHeldByCurrentThread()) { // else: released from inside a pass, whose loop looks again
-            drain(PASSES_PER_RELEASE);
+            drain(false);
         }
     }
 
     /**
-     * Runs passes while signals are uncovered, at most {@code maxPasses} (then the dispatcher goes on), unless another
-     * thread runs them: that one checks again after it lets go of the lock, and a pass covers every signal counted
-     * before it began.
+     * Runs passes while releases (and, on the dispatcher, other signals) are uncovered, unless another thread runs
+     * them: that one looks again after it lets go of the lock, and a pass covers every signal counted before it
+     * began. A releasing thread that stops with other signals uncovered hands them to the dispatcher.
+     *
+     * @param all whether to cover every signal (the dispatcher) or the releases only (a releasing thread)
      */
-    private void drain(int maxPasses) {
-        for (int passes = 0; uncovered.get() != 0; passes++) {
-            if (passes == maxPasses) {
-                queueDrain();
-                return;
-            }
+    private void drain(boolean all) {
+        while (releases.get() != 0 || (all && others.get() != 0)) {
             if (!passLock.tryLock()) {
                 return;
             }
             try {
-                int covered = uncovered.get();
+                int r = releases.get();
+                int o = others.get();
                 runPass();
-                uncovered.addAndGet(-covered);
+                releases.addAndGet(-r);
+                others.addAndGet(-o);
             } finally {
                 passLock.unlock();
             }
+        }
+        if (!all && others.get() != 0) {
+            queueDrain();
         }
     }
 

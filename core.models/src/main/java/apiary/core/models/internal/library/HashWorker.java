@@ -121,6 +121,7 @@ final class HashWorker {
             if (!done.isEmpty()) {
                 library.hashed(done);
             }
+            library.storeListingLater(); // once per pass, not per batch: the stored listing is one row of every model
         }
     }
 }

@@ -36,7 +36,8 @@ final class MetadataCache {
             + "  modified BIGINT NOT NULL,\n"
             + "  sidecars BIGINT NOT NULL,\n"
             + "  data TEXT NOT NULL\n"
-            + ");\n");
+            + ");\n",
+            ListingSnapshot.MIGRATION);
     private static final int BATCH = 500;
 
     /** One cached entry: valid while the file's size and time and its sidecars' stamp are unchanged. */

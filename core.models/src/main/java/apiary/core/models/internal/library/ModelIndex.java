@@ -59,6 +59,51 @@ public final class ModelIndex {
         return bySubtype.values().stream().mapToInt(Map::size).sum();
     }
 
+    /**
+     * @param previous the index this one replaces
+     * @return this index with each record that equals the previous index's record of the same name replaced by
+     *         that one, so that what is kept per record (the listing's written JSON) stays valid across a rescan
+     */
+    ModelIndex keepingUnchanged(ModelIndex previous) {
+        Map<String, TreeMap<String, ModelRecord>> out = new HashMap<>();
+        for (Map.Entry<String, TreeMap<String, ModelRecord>> e : bySubtype.entrySet()) {
+            TreeMap<String, ModelRecord> old = previous.bySubtype.getOrDefault(e.getKey(), new TreeMap<>());
+            TreeMap<String, ModelRecord> m = new TreeMap<>();
+            e.getValue().forEach((name, r) -> {
+                ModelRecord o = old.get(name);
+                m.put(name, r.equals(o) ? o : r);
+            });
+            out.put(e.getKey(), m);
+        }
+        return new ModelIndex(out);
+    }
+
+    /** @param other an index @return whether both hold the very same record objects under the same names */
+    boolean sameRecords(ModelIndex other) {
+        if (other == this) {
+            return true;
+        }
+        for (String subtype : union(bySubtype.keySet(), other.bySubtype.keySet())) {
+            TreeMap<String, ModelRecord> a = bySubtype.getOrDefault(subtype, new TreeMap<>());
+            TreeMap<String, ModelRecord> b = other.bySubtype.getOrDefault(subtype, new TreeMap<>());
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (Map.Entry<String, ModelRecord> e : a.entrySet()) {
+                if (b.get(e.getKey()) != e.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     /** @param records records @return a copy with them added or replaced (one copy of each subtype touched) */
     ModelIndex with(Collection<ModelRecord> records) {
         Map<String, TreeMap<String, ModelRecord>> copy = new HashMap<>(bySubtype);

@@ -10,11 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -49,16 +45,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class ModelLibraryService implements ModelLibrary, ServerSettingsListener {
     private static final System.Logger LOG = System.getLogger(ModelLibraryService.class.getName());
     private static final long FIRST_SCAN_WAIT_SECONDS = 120;
+    private static final long STOP_WAIT_SECONDS = 5;
 
     private final ModelSettings settings;
     private final Json json;
     private final CachedMetadata cache;
-    private final ExecutorService scans = Executors.newSingleThreadExecutor(r -> daemon(r, "apiary-model-scan"));
+    private final ListingSnapshot snapshot;
+    private final long activatedNanos = System.nanoTime();
+    private final ScanThread scans = new ScanThread();
     private final HashWorker hasher;
     private volatile ModelIndex index = ModelIndex.EMPTY;
     private volatile ModelClassTable classes;
     private volatile CompletableFuture<Void> latest;
-    private final List<Runnable> afterEachScan = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile WildcardStore wildcards;
@@ -73,15 +71,50 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         this.settings = settings;
         this.json = json;
         this.cache = new CachedMetadata(new MetadataCache(database));
+        this.snapshot = new ListingSnapshot(database);
         this.classes = new ModelClassTable(settings.xlDefaultAsXl1());
         this.hasher = new HashWorker(this);
-        this.latest = CompletableFuture.runAsync(this::scan, scans);
+        this.latest = scans.submit(this::start);
     }
 
+    /** Lets the scan thread finish its queued writes (the cache, the stored listing) for a few seconds, then stops it. */
     @Deactivate
-    void stop() {
+    void stop() throws InterruptedException {
         hasher.stop();
-        scans.shutdownNow();
+        scans.stop(STOP_WAIT_SECONDS);
+    }
+
+    /**
+     * The first task: the stored listing of the same folders, when there is one, is the index at once (listings
+     * wait for this task only), and a full scan follows in the background and applies what changed while the
+     * server was down; without one, the first scan is the index.
+     */
+    private void start() {
+        Map<String, List<Path>> folders = foldersBySubtype();
+        Optional<ModelIndex> cached = snapshot.load(folders.toString());
+        if (cached.isEmpty()) {
+            scan();
+            return;
+        }
+        index = cached.get();
+        LOG.log(Level.INFO, "Model listing read from the database: {0} models, {1} ms after activation; checking the files "
+                + "in the background", index.size(), (System.nanoTime() - activatedNanos) / 1_000_000);
+        scans.scanned();
+        scans.later(this::scan);
+    }
+
+    /** Keeps the stored listing in step (after a scan, an edit, a pass of the hasher); it is written on the scan thread. */
+    void storeListingLater() {
+        snapshot.storeLater(scans, () -> index, () -> foldersBySubtype().toString());
+    }
+
+    private Map<String, List<Path>> foldersBySubtype() {
+        ModelFolders folders = settings.folders();
+        Map<String, List<Path>> bySubtype = new LinkedHashMap<>();
+        for (String subtype : ModelFolders.subtypes()) {
+            bySubtype.put(subtype, folders.folders(subtype));
+        }
+        return bySubtype;
     }
 
     /** @return completes when every scan asked for so far has finished */
@@ -111,30 +144,28 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     /** @return a scan queued now; completes when the listing is current */
     public synchronized CompletableFuture<Void> rescan() {
-        latest = CompletableFuture.runAsync(this::scan, scans);
+        latest = scans.submit(this::scan);
         return latest;
     }
 
     /** Forgets every cached header ({@code WipeMetadata}) and reads all files again. @return the scan */
     public synchronized CompletableFuture<Void> wipeAndRescan() {
-        latest = CompletableFuture.runAsync(() -> {
+        latest = scans.submit(() -> {
             cache.wipe();
             scan();
-        }, scans);
+        });
         return latest;
     }
 
     private void scan() {
         long start = System.nanoTime();
         try {
-            classes = new ModelClassTable(settings.xlDefaultAsXl1());
+            if (classes.xlDefaultAsXl1() != settings.xlDefaultAsXl1()) {
+                classes = new ModelClassTable(settings.xlDefaultAsXl1());
+            }
             // At start-up the cache is read on another thread while this one walks the folders.
             CompletableFuture<Map<String, MetadataCache.Row>> rows = cache.load();
-            ModelFolders folders = settings.folders();
-            Map<String, List<Path>> bySubtype = new LinkedHashMap<>();
-            for (String subtype : ModelFolders.subtypes()) {
-                bySubtype.put(subtype, folders.folders(subtype));
-            }
+            Map<String, List<Path>> bySubtype = foldersBySubtype();
             long[] walked = new long[2];
             ModelScan.Result r = new ModelScan(extractor(), () -> {
                 walked[0] = System.nanoTime();
@@ -142,13 +173,16 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
                 walked[1] = System.nanoTime();
                 return known;
             }).run(bySubtype);
-            index = r.index();
+            // Unchanged records stay the same objects, so what listings keep per record stays valid.
+            ModelIndex fresh = r.index().keepingUnchanged(index);
+            index = fresh;
             LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms (walk {3} ms, then {4} ms "
                     + "waiting for the metadata cache)", r.index().size(), r.read(), (System.nanoTime() - start) / 1_000_000,
                     (walked[0] - start) / 1_000_000, (walked[1] - walked[0]) / 1_000_000);
             // Listing waits for this scan only; what follows runs as the next tasks on the same thread.
-            later(() -> afterEachScan.forEach(ModelLibraryService::runQuietly));
-            later(() -> cache.persist(r));
+            scans.scanned();
+            scans.later(() -> cache.persist(r));
+            storeListingLater();
             if (settings.hashInBackground()) {
                 hasher.wake();
             }
@@ -164,30 +198,12 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
      * @param task the task
      */
     public void afterEachScan(Runnable task) {
-        afterEachScan.add(task);
-        later(() -> runQuietly(task));
+        scans.afterEachScan(task);
     }
 
     /** @param task a task given to {@link #afterEachScan}; it no longer runs after this */
     public void removeAfterEachScan(Runnable task) {
-        afterEachScan.remove(task);
-    }
-
-    /** Queues a task on the scan thread; once the bundle stops, nothing more is queued (nor needs to be). */
-    private void later(Runnable task) {
-        try {
-            scans.execute(task);
-        } catch (RejectedExecutionException stopping) {
-            LOG.log(Level.DEBUG, "Model library stopped; a pending write is dropped");
-        }
-    }
-
-    private static void runQuietly(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A task after the model scan failed: {0}", e.toString());
-        }
+        scans.removeAfterEachScan(task);
     }
 
     /** Replaces one model's record (after an edit or a hash) in the index and the cache. */
@@ -196,7 +212,8 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             return;
         }
         index = index.with(List.of(r));
-        later(() -> cache.store(List.of(r)));
+        scans.later(() -> cache.store(List.of(r)));
+        storeListingLater();
     }
 
     /**
@@ -214,13 +231,14 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         }
         if (!current.isEmpty()) {
             index = index.with(current);
-            later(() -> cache.store(current));
+            scans.later(() -> cache.store(current));
         }
     }
 
     /** Drops a model from the index (it was deleted or renamed); the next scan cleans the cache. */
     public synchronized void forget(String subtype, String name) {
         index = index.without(subtype, name);
+        storeListingLater();
     }
 
     /**
@@ -304,11 +322,5 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             w.refresh();
         }
         rescan().join();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -20,9 +20,11 @@ public final class ModelClassTable {
     private final Map<String, ModelClass> classes = new LinkedHashMap<>();
     private final Map<String, ModelClass> byLowerId = new LinkedHashMap<>();
     private final Map<String, String> remaps = new LinkedHashMap<>();
+    private final boolean xlDefaultAsXl1;
 
     /** @param xlDefaultAsXl1 whether SDXL base checkpoints without metadata count as 1.0 rather than 0.9 */
     public ModelClassTable(boolean xlDefaultAsXl1) {
+        this.xlDefaultAsXl1 = xlDefaultAsXl1;
         registerCompatClasses();
         stableDiffusion(xlDefaultAsXl1);
         otherFamilies();
@@ -207,5 +209,10 @@ public final class ModelClassTable {
     /** @param id a compatibility class id @return it */
     public Optional<CompatClass> compat(String id) {
         return Optional.ofNullable(id == null ? null : compat.get(id));
+    }
+
+    /** @return whether SDXL base checkpoints without metadata count as 1.0 (the setting it was made with) */
+    public boolean xlDefaultAsXl1() {
+        return xlDefaultAsXl1;
     }
 }
