@@ -74,7 +74,11 @@ public final class SocketGeneration {
                     return;
                 }
                 if (e.text != null) {
-                    relay.accept(http.interpretFrame("GenerateText2ImageWS", e.text));
+                    Map<String, Object> frame = http.interpretFrame("GenerateText2ImageWS", e.text);
+                    if ("close".equals(frame.get("socket_intention"))) {
+                        return; // the remote has no work left for this socket; it would only wait for another request
+                    }
+                    relay.accept(frame);
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
