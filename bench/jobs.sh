@@ -5,12 +5,12 @@
 #     started with -Dapiary.jobs.ledger=off, ROUNDS times each, alternating; prints both p50s and the difference;
 #  2. replaying 1,000 events to a reattaching client (target <= 50 ms): a finished job of 1,000 images, then
 #     SubscribeJobWS from event 0, timed from the subscribe message to the job_done frame.
-# Knobs: HTTP_IMAGES (1000 per round), ROUNDS (3), REPLAY_IMAGES (1000), ECHO_USAGES (8).
+# Knobs: PARTS (12: which of the two to run), HTTP_IMAGES (1000 per round), ROUNDS (3), REPLAY_IMAGES (1000), ECHO_USAGES (8).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 ensure_built
 source "$(dirname "$0")/generate/echo-server.sh"
-HTTP_IMAGES=${HTTP_IMAGES:-1000}; ROUNDS=${ROUNDS:-3}; REPLAY_IMAGES=${REPLAY_IMAGES:-1000}
+PARTS=${PARTS:-12}; HTTP_IMAGES=${HTTP_IMAGES:-1000}; ROUNDS=${ROUNDS:-3}; REPLAY_IMAGES=${REPLAY_IMAGES:-1000}
 WORK=$(mktemp -d)
 trap '[ -n "${server_pid:-}" ] && kill -TERM "$server_pid" 2>/dev/null; rm -rf "$WORK"' EXIT
 GEN="java $(dirname "$0")/generate/GenerateBench.java"
@@ -24,6 +24,7 @@ stop_server() {
 
 p50() { sed -n 's/.* p50=\([0-9.]*\)ms.*/\1/p'; }
 
+if [[ $PARTS == *1* ]]; then
 echo "== 1. job bookkeeping on H2: per-image p50 over HTTP, ledger on vs off (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 on=(); off=()
 for r in $(seq 1 "$ROUNDS"); do
@@ -40,8 +41,11 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 m_on=$(median "${on[@]}"); m_off=$(median "${off[@]}")
 python3 -c "on=$m_on; off=$m_off; print(f'   median p50: ledger on {on:.2f} ms, off {off:.2f} ms: bookkeeping adds {on-off:.2f} ms = {100*(on-off)/off:.1f}% (target <= 10%)')"
+fi
 
+if [[ $PARTS == *2* ]]; then
 echo "== 2. replaying $REPLAY_IMAGES events to a reattaching client"
 port=$(free_port)
 start_echo_server "$port" "$WORK/data-replay"
 $JOBS replay "$port" "$session" "$REPLAY_IMAGES" 7
+fi

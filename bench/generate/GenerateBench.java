@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Load client of bench/generate.sh (run with the single-file launcher: java GenerateBench.java MODE PORT SESSION ...).
- * Modes: http N (sequential GenerateText2Image, images=1, prints p50/p90/p99 ms); ws N (N concurrent
+ * Modes: http N (sequential GenerateText2Image, images=1, prints p50/p90/p99 ms); floor N (the same client and
+ * connection reuse against GetCurrentStatus, a route that does no work: the HTTP round trip the figures include); ws N (N concurrent
  * GenerateText2ImageWS clients, prints failures and wall time); seed DIR N (writes N small PNGs with metadata into a
  * user's output folder); history N (ListImageHistory pages of 100 and one ListImages, warm, prints p50 ms).
  */
@@ -30,6 +31,7 @@ public final class GenerateBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 512); break;
+            case "floor": floor(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "ws": ws(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "seed": seed(Path.of(args[1]), Integer.parseInt(args[2])); break;
             case "history": history(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
@@ -67,6 +69,22 @@ public final class GenerateBench {
                 ms.get(n / 2), ms.get(n * 9 / 10), ms.get(n * 99 / 100));
     }
 
+    static void floor(int port, String session, int n) throws Exception {
+        String body = "{\"session_id\":\"" + session + "\"}";
+        for (int i = 0; i < Math.min(200, n); i++) {
+            post(port, "GetCurrentStatus", body);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            post(port, "GetCurrentStatus", body);
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(ms);
+        System.out.printf("floor GetCurrentStatus requests=%d p50=%.2fms p90=%.2fms p99=%.2fms%n", n, ms.get(n / 2),
+                ms.get(n * 9 / 10), ms.get(n * 99 / 100));
+    }
+
     static void ws(int port, String session, int n) throws Exception {
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger images = new AtomicInteger();
@@ -86,7 +104,7 @@ public final class GenerateBench {
                         if (f.startsWith("{\"image\"")) {
                             got[0]++;
                         } else if (f.startsWith("{\"error\"")) {
-                            failures.incrementAndGet();
+                            fail(failures, f);
                         }
                     }
                     w.request(1);
@@ -94,14 +112,14 @@ public final class GenerateBench {
                 }
                 public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
                     if (code != 1000 || got[0] != 1) {
-                        failures.incrementAndGet();
+                        fail(failures, "closed " + code + " " + reason + " after " + got[0] + " images");
                     }
                     images.addAndGet(got[0]);
                     closed.complete(null);
                     return null;
                 }
                 public void onError(WebSocket w, Throwable e) {
-                    failures.incrementAndGet();
+                    fail(failures, "socket error " + e);
                     closed.complete(null);
                 }
             };
@@ -109,13 +127,20 @@ public final class GenerateBench {
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/API/GenerateText2ImageWS"), l)
                     .thenAccept(w -> w.sendText("{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"ws bench\"}", true))
                     .exceptionally(e -> {
-                        failures.incrementAndGet();
+                        fail(failures, "connect failed " + e);
                         closed.complete(null);
                         return null;
                     });
         }
         CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
         System.out.printf("ws clients=%d images=%d failures=%d wall=%.1fs%n", n, images.get(), failures.get(), (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Counts a failure and prints the first few, so that a run says what went wrong. */
+    static void fail(AtomicInteger failures, String why) {
+        if (failures.incrementAndGet() <= 5) {
+            System.err.println("ws failure: " + why);
+        }
     }
 
     static void seed(Path dir, int n) throws Exception {

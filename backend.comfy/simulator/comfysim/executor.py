@@ -318,23 +318,29 @@ class PromptQueue:
         return {"status": {"exec_info": {"queue_remaining": self.queue_remaining()}}}
 
     def notify(self):
-        self.messenger.send("status", self.status_data(), None)
+        # Counted and queued for sending under the queue's lock, as ComfyUI's queue_updated() runs under its mutex:
+        # otherwise a fast worker can finish a prompt between the count and the send, and the broadcast says 0.
+        with self.lock:
+            self.messenger.send("status", self.status_data(), None)
 
     def put(self, item):
         with self.lock:
             self._counter_seq += 1
             heapq.heappush(self.pending, (item[0], self._counter_seq, item))
             self.lock.notify_all()
-        self.notify()
+            self.notify()
 
     def get(self):
         with self.lock:
+            # Flags first: ComfyUI's worker wakes on /free and applies it before it takes the next prompt; a prompt
+            # queued in the same moment must not slip in ahead of the free (a race trace h_free lost under load).
+            self._apply_flags()
             while not self.pending:
-                self._apply_flags()
                 self.lock.wait(0.5)
+                self._apply_flags()
             _, _, item = heapq.heappop(self.pending)
             self.running[item[1]] = item
-        self.notify()
+            self.notify()
         return item
 
     def delete_pending(self, prompt_id):
@@ -408,7 +414,7 @@ class PromptQueue:
                 self.running.pop(run.prompt_id, None)
                 self.current_run = None
                 self._apply_flags()
-            self.notify()
+                self.notify()
             self.messenger.set_executing(None)
             self.last_node_id = None
             run.send("executing", {"node": None, "prompt_id": run.prompt_id})

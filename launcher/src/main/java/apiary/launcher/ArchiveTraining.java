@@ -35,6 +35,7 @@ final class ArchiveTraining {
                 post(http, port, "GetCurrentStatus", session);
                 post(http, port, "GetMyUserData", session);
                 post(http, port, "NoSuchRoute", session);
+                ArchiveLinking.linkLoadedClasses(context);
                 return;
             }
             Thread.sleep(50);

@@ -76,14 +76,17 @@ public final class Main {
         framework.init();
         List<Bundle> dist = new DistributionSync(bundles, dataDir.resolve("osgi").resolve("apiary-dist.properties"))
                 .sync(framework.getBundleContext());
-        Thread stopper = new Thread(() -> stopOnSignal(framework), "apiary-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        framework.start();
+        // Marked for starting before the framework starts, so that the framework itself starts them level by level
+        // (a first start and a restart alike): what the first answer needs first, the rest while it is served.
         for (Bundle b : dist) {
+            StartLevels.assign(b);
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && !DevFolderConfig.FILEINSTALL.equals(b.getSymbolicName())) {
                 startQuietly(b);
             }
         }
+        Thread stopper = new Thread(() -> stopOnSignal(framework), "apiary-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        framework.start();
         if (options.trainClassArchive) {
             ArchiveTraining.run(framework.getBundleContext());
             framework.stop();
@@ -179,7 +182,11 @@ public final class Main {
         props.put("felix.log.logger", new FelixLogBridge());
         props.put("felix.log.level", "2");
         props.putIfAbsent("ds.loglevel", "warn");
+        // Declarative Services keeps the parsed component descriptions in its bundle storage, so a restart does not
+        // parse every bundle's component XML again.
+        props.putIfAbsent("ds.cache.metadata", "true");
         DevFolderConfig.addTo(props, dataDir);
+        StartLevels.addTo(props);
         return props;
     }
 

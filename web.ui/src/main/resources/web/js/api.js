@@ -5,7 +5,7 @@ const base = new URL('./', document.baseURI);
 
 /** Opens a session; in login-required mode without a login, sends the browser to the login page. */
 export async function newSession() {
-  const reply = await rawPost('GetNewSession', {});
+  const reply = await early(takeEarly('session'), () => rawPost('GetNewSession', {}));
   if (!reply.session_id) {
     if (String(reply.error || '').includes('unauthorized')) {
       location.href = new URL('Login', base).href;
@@ -33,9 +33,44 @@ async function rawPost(route, body) {
   }
 }
 
+/**
+ * @param name what the first-load script of the main page (text2image.html) asked for early: 'session',
+ *        'extensions' or a route with its body
+ * @return its pending reply text, handed out once; null if it was not asked for (or already taken)
+ */
+export function takeEarly(name) {
+  const first = window.apiaryEarly;
+  if (!first) {
+    return null;
+  }
+  if (name === 'session' || name === 'extensions') {
+    const pending = first[name];
+    first[name] = null;
+    return pending;
+  }
+  const pending = first.replies.get(name);
+  first.replies.delete(name);
+  return pending || null;
+}
+
+/** @return the early reply's JSON when there is a good one, else what ask() answers */
+async function early(pending, ask) {
+  if (pending) {
+    try {
+      const text = await pending;
+      if (text !== null) {
+        return JSON.parse(text);
+      }
+    } catch (e) {
+      // Asked again below.
+    }
+  }
+  return ask();
+}
+
 /** Calls a route with the session; a lost session is renewed once. Resolves to the JSON reply (errors included). */
 export async function post(route, body = {}) {
-  let reply = await rawPost(route, { ...body, session_id: state.session });
+  let reply = await early(takeEarly(route + JSON.stringify(body)), () => rawPost(route, { ...body, session_id: state.session }));
   if (reply.error_id === 'invalid_session_id') {
     await newSession();
     reply = await rawPost(route, { ...body, session_id: state.session });

@@ -98,7 +98,10 @@ function notices() {
 }
 
 async function boot() {
+  // Marks for bench/webload.sh's waterfall: modules loaded, session open, page drawn, ready.
+  performance.mark('apiary-modules');
   await newSession();
+  performance.mark('apiary-session');
   document.getElementById('username').textContent = state.user || '';
   const logout = document.getElementById('logout');
   logout.classList.remove('hidden');
@@ -109,7 +112,7 @@ async function boot() {
   renderTabs();
   notices();
   window.addEventListener('hashchange', show);
-  await Promise.all([applyTheme().catch(() => {}), show()]);
+  await Promise.all([applyTheme().catch(() => {}), show().then(() => performance.mark('apiary-page'))]);
   await loadExtensionAssets();
   performance.mark('apiary-ready');
   document.body.dataset.ready = 'true';

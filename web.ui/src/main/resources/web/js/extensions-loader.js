@@ -1,12 +1,24 @@
 // Loads the active extensions' scripts and stylesheets (/ExtensionFile/...) into the page, and drops the ones whose
 // extension is gone. Called at start and again whenever the extension list changes.
 import { el } from './ui.js';
+import { takeEarly } from './api.js';
+
+async function listing() {
+  const pending = takeEarly('extensions');
+  if (pending) {
+    try {
+      return JSON.parse(await pending);
+    } catch (e) {
+      // Asked again below.
+    }
+  }
+  return (await fetch('ExtensionAssets', { cache: 'no-store' })).json();
+}
 
 export async function loadExtensionAssets() {
   let list;
   try {
-    const response = await fetch('ExtensionAssets', { cache: 'no-store' });
-    list = (await response.json()).extensions || [];
+    list = (await listing()).extensions || [];
   } catch (e) {
     return;
   }

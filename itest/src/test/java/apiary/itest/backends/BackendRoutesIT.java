@@ -175,4 +175,32 @@ public class BackendRoutesIT extends ApiaryTestSupport {
         backends.await(a, BackendStatus.RUNNING);
         assertEquals(Map.of("result", true, "count", 2), call("FreeBackendMemory", Map.of("system_ram", true)));
     }
+
+    /** Parallel EditBackend calls, each changing another setting of one backend: every change is kept (issue #9 finding 9). */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void parallelEditsOfOneBackendAllTakeEffect() throws Exception {
+        int id = (Integer) add().get("id");
+        Map<String, Object> changes = Map.of("LatencyMs", 7, "Previews", 2, "Features", "x,y", "LoRAs", "l1",
+                "Models", "m1,m2", "LoadLatencyMs", 3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(changes.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map<String, Object>>> answers = new ArrayList<>();
+            changes.forEach((k, v) -> answers.add(pool.submit(() -> {
+                go.await();
+                return call("EditBackend", Map.of("backend_id", id, "title", "raced", "settings", Map.of(k, v)));
+            })));
+            go.countDown();
+            for (java.util.concurrent.Future<Map<String, Object>> a : answers) {
+                assertEquals("raced", a.get().get("title"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> listed = (Map<String, Object>) call("ListBackends", Map.of()).get(Integer.toString(id));
+        Map<String, Object> settings = (Map<String, Object>) listed.get("settings");
+        changes.forEach((k, v) -> assertEquals(k + " is kept", String.valueOf(v), String.valueOf(settings.get(k))));
+        assertEquals("every edit counted", changes.size(), listed.get("modcount"));
+    }
 }

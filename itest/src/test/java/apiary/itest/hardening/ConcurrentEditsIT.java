@@ -24,7 +24,9 @@ import org.junit.Test;
 /**
  * Edits that race lose nothing: of parallel AddNewPreset calls for one title exactly one succeeds and is what is
  * stored (two used to succeed while one overwrote the other); parallel renames onto one title keep both presets;
- * parallel duplicates get different numbers.
+ * parallel duplicates get different numbers. The other values that are read, changed and written back lose nothing
+ * either: user settings, user data, roles (an edit and a limits change of one role at once; parallel adds of one
+ * role), server settings. (Backend edits: BackendRoutesIT.parallelEditsOfOneBackendAllTakeEffect.)
  */
 public class ConcurrentEditsIT extends SessionsTestSupport {
     private static final int PARALLEL = 12;
@@ -146,6 +148,113 @@ public class ConcurrentEditsIT extends SessionsTestSupport {
                 }
             }
             assertEquals("round " + round + ": both presets survive", Set.of("from-a", "from-b"), descriptions);
+        }
+    }
+
+    @Test
+    public void parallelChangesOfDifferentUserSettingsAllTakeEffect() throws Exception {
+        Map<String, Object> changes = Map.of("ui.tagmovehotkeyenabled", true, "ui.copytriggerphrasewithtrailingcomma", true,
+                "ui.removeinterruptedgens", true, "ui.checkifsurebeforedelete", false, "ui.hideerrormessages", prefix,
+                "ui.presetlistdetailsfields", prefix + "-fields");
+        Map<String, Object> defaults = Map.of("ui.tagmovehotkeyenabled", false, "ui.copytriggerphrasewithtrailingcomma", false,
+                "ui.removeinterruptedgens", false, "ui.checkifsurebeforedelete", true, "ui.hideerrormessages", "",
+                "ui.presetlistdetailsfields", "");
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+                Map<String, Object> target = round % 2 == 0 ? changes : defaults;
+                target.forEach((k, v) -> calls.add(() -> api().call(session, "ChangeUserSettings", Map.of("settings", Map.of(k, v))).json));
+                for (Map<String, Object> answer : atOnce(calls)) {
+                    assertEquals(Map.of("success", true), answer);
+                }
+                Map<String, Object> stored = new java.util.HashMap<>();
+                for (String k : target.keySet()) {
+                    stored.put(k, users.find("local").orElseThrow().setting(k));
+                }
+                assertEquals("round " + round + ": every change is kept", target, stored);
+            }
+        } finally {
+            api().call(session, "ChangeUserSettings", Map.of("settings", defaults));
+        }
+    }
+
+    @Test
+    public void parallelWritesOfUserDataKeepEveryValue() throws Exception {
+        List<String> types = List.of("stability_api", "civitai_api", "huggingface_api");
+        try {
+            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+            for (String type : types) {
+                calls.add(() -> api().call(session, "SetAPIKey", Map.of("keyType", type, "key", prefix + type)).json);
+            }
+            for (int i = 0; i < PARALLEL - types.size(); i++) { // first writes of one new name race each other
+                List<String> starred = List.of(prefix + "-model-" + i);
+                calls.add(() -> api().call(session, "SetStarredModels", Map.of("models", starred)).json);
+            }
+            for (Map<String, Object> answer : atOnce(calls)) {
+                assertEquals(Map.of("success", true), answer);
+            }
+            for (String type : types) {
+                assertTrue(type + " is stored", String.valueOf(api().call(session, "GetAPIKeyStatus", Map.of("keyType", type))
+                        .get("status")).startsWith("last updated"));
+            }
+            Object starred = ((Map<?, ?>) api().call(session, "GetMyUserData", Map.of()).get("starred_models")).get("models");
+            assertTrue("one writer's whole list is stored: " + starred,
+                    starred instanceof List && ((List<?>) starred).size() == 1 && String.valueOf(((List<?>) starred).get(0)).startsWith(prefix));
+        } finally {
+            for (String type : types) {
+                api().call(session, "SetAPIKey", Map.of("keyType", type, "key", "none"));
+            }
+            api().call(session, "SetStarredModels", Map.of());
+        }
+    }
+
+    @Test
+    public void aRoleEditAndALimitsChangeAtOnceBothTakeEffect() throws Exception {
+        String name = prefix + "role";
+        List<Map<String, Object>> adds = atOnce(java.util.Collections.nCopies(PARALLEL,
+                () -> api().call(session, "AdminAddRole", Map.of("name", name)).json));
+        assertEquals("one of the parallel adds of one role succeeds: " + adds, 1,
+                adds.stream().filter(a -> a.containsKey("success")).count());
+        String id = roles.roles().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().id();
+        try {
+            for (int round = 1; round <= 5; round++) {
+                String description = "round " + round;
+                int limit = 100 + round;
+                List<Map<String, Object>> answers = atOnce(List.of(
+                        () -> api().call(session, "AdminEditRole", Map.of("name", id, "description", description,
+                                "max_outpath_depth", 5, "max_t2i_simultaneous", 3, "allow_unsafe_outpaths", false,
+                                "model_whitelist", "", "model_blacklist", "", "permissions", "")).json,
+                        () -> api().call(session, "AdminSetRoleLimits", Map.of("name", id, "max_queued_images", limit,
+                                "scheduling_weight", 2)).json));
+                assertEquals(List.of(Map.of("success", true), Map.of("success", true)), answers);
+                apiary.core.api.user.RoleInfo role = roles.find(id).orElseThrow();
+                assertEquals("the edit is kept", description, role.description());
+                assertEquals("the limits change is kept (round " + round + ")", limit, role.maxQueuedImages());
+            }
+        } finally {
+            api().call(session, "AdminDeleteRole", Map.of("name", id));
+        }
+    }
+
+    @Test
+    public void parallelChangesOfDifferentServerSettingsAllTakeEffect() throws Exception {
+        List<String> keys = List.of("defaultuser.ui.tagmovehotkeyenabled", "defaultuser.ui.copytriggerphrasewithtrailingcomma",
+                "defaultuser.ui.removeinterruptedgens", "defaultuser.centerimagealwaysgrow");
+        Map<String, Object> before = new java.util.HashMap<>();
+        keys.forEach(k -> before.put(k, settings.get(k)));
+        try {
+            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+            for (String k : keys) {
+                calls.add(() -> api().call(session, "ChangeServerSettings", Map.of("settings", Map.of(k, true))).json);
+            }
+            for (Map<String, Object> answer : atOnce(calls)) {
+                assertEquals(Map.of("success", true), answer);
+            }
+            for (String k : keys) {
+                assertEquals(k + " is kept", true, settings.get(k));
+            }
+        } finally {
+            api().call(session, "ChangeServerSettings", Map.of("settings", before));
         }
     }
 

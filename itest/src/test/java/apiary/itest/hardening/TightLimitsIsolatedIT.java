@@ -5,12 +5,19 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import apiary.core.api.data.Database;
 import apiary.itest.ApiaryTestSupport;
 import apiary.itest.EchoBundle;
 
@@ -19,17 +26,20 @@ import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The connection limits, in a framework (and JVM) of its own started with limits small enough to reach quickly: idle and
- * header timeouts of seconds, a handful of connections per address, little memory for bodies. Shows that each
- * limit acts, and that waiting for a route's answer is not mistaken for idling.
+ * header timeouts of seconds, a handful of connections per address, little memory for bodies, sessions that expire
+ * after seconds. Shows that each limit acts, and that waiting for a route's answer is not mistaken for idling.
  */
 public class TightLimitsIsolatedIT extends ApiaryTestSupport {
     static final int IDLE_SECONDS = 1;
     static final int HEADER_SECONDS = 2;
     static final int PER_ADDRESS = 8;
     static final int REQUEST_MEMORY_MB = 16;
+    /** Sessions expire after this many idle seconds here (the purge runs every half of it). */
+    static final int SESSION_IDLE_SECONDS = 8;
 
     private EchoBundle echo;
     private String session;
@@ -42,6 +52,7 @@ public class TightLimitsIsolatedIT extends ApiaryTestSupport {
         options.add(frameworkProperty("apiary.http.headerTimeoutSeconds").value(String.valueOf(HEADER_SECONDS)));
         options.add(frameworkProperty("apiary.http.maxConnectionsPerAddress").value(String.valueOf(PER_ADDRESS)));
         options.add(frameworkProperty("apiary.http.requestMemoryMegabytes").value(String.valueOf(REQUEST_MEMORY_MB)));
+        options.add(frameworkProperty("apiary.sessions.idleTimeoutSeconds").value(String.valueOf(SESSION_IDLE_SECONDS)));
         return options.toArray(new Option[0]);
     }
 
@@ -89,6 +100,54 @@ public class TightLimitsIsolatedIT extends ApiaryTestSupport {
             RawCall.Answer a = c.answer();
             assertEquals(a.toString(), 200, a.status);
             assertEquals(key, a.json().get("released"));
+        }
+    }
+
+    /**
+     * Expired sessions leave the database while the server runs, and so does their space: the H2 file, grown by the
+     * commits of a few hundred GetNewSession calls, is compacted again without a restart (issue #9 finding 8).
+     */
+    @Test
+    public void expiredSessionsArePurgedAndTheDatabaseFileShrinks() throws Exception {
+        Path file = Path.of(context.getProperty("apiary.data.dir"), "Database", "apiary.mv.db");
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            try (RawCall c = RawCall.open(server.port(), RandomAddress.next())) {
+                opened.add((String) c.post("GetNewSession", Map.of()).answer().json().get("session_id"));
+            }
+        }
+        long grown = Files.size(file);
+        assertTrue("the sessions are stored", sessionRows(opened) == opened.size());
+        // Nobody uses them: the expiry purge deletes their rows, then the compaction gives the file space back.
+        Await.until("the expired sessions' rows are deleted", 90, () -> sessionRows(opened) == 0);
+        Await.until("the database file shrinks (was " + grown + " bytes)", 90, () -> {
+            try {
+                return Files.size(file) * 2 < grown;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try (RawCall c = RawCall.open(server.port(), RandomAddress.next())) {
+            RawCall.Answer a = c.post("GetCurrentStatus", Map.of("session_id", opened.get(0))).answer();
+            assertEquals(a.toString(), 401, a.status);
+        }
+        session = (String) call("GetNewSession", Map.of()).get("session_id");
+        assertEquals("the compacted database works on", 1, sessionRows(List.of(session)));
+    }
+
+    private long sessionRows(List<String> ids) {
+        ServiceReference<Database> ref = context.getServiceReference(Database.class);
+        try (Connection c = context.getService(ref).dataSource().getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM acct_sessions WHERE session_id = ANY(?)")) {
+            st.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            context.ungetService(ref);
         }
     }
 

@@ -125,6 +125,46 @@ public class JobsIT extends ApiaryTestSupport {
     }
 
     @Test
+    public void interruptOtherJobsStopsEveryJobButTheOneKept() throws Exception {
+        addEcho(Map.of("GenerateMode", "hang", "Limits", Map.of("MaxUsages", 4L)));
+        Api api = api();
+        String s = api.newSession();
+        CompletableFuture<Api.Reply> first = new CompletableFuture<>();
+        CompletableFuture<Api.Reply> second = new CompletableFuture<>();
+        CompletableFuture<Api.Reply> third = new CompletableFuture<>();
+        long a = submit(api, s, Map.of("images", 1, "prompt", "a"), first);
+        long b = submit(api, s, Map.of("images", 1, "prompt", "b"), second);
+        long c = submit(api, s, Map.of("images", 1, "prompt", "c"), third);
+        // By default the current (oldest running) job is kept.
+        Api.Reply others = api.call(s, "InterruptOtherJobs", Map.of());
+        assertEquals(others.toString(), 2, ((Number) others.get("interrupted")).intValue());
+        assertEquals(a, ((Number) others.get("kept")).longValue());
+        assertEquals("Generation session interrupted.", second.get(30, TimeUnit.SECONDS).get("error"));
+        assertEquals("Generation session interrupted.", third.get(30, TimeUnit.SECONDS).get("error"));
+        assertTrue("the kept job still runs", !first.isDone());
+        assertEquals("interrupted", state(api, s, b));
+        assertEquals("interrupted", state(api, s, c));
+        assertEquals("running", state(api, s, a));
+        // With a job named, that one is kept and the current one stops.
+        CompletableFuture<Api.Reply> fourth = new CompletableFuture<>();
+        long d = submit(api, s, Map.of("images", 1, "prompt", "d"), fourth);
+        Api.Reply keepD = api.call(s, "InterruptOtherJobs", Map.of("keep_job_id", d));
+        assertEquals(keepD.toString(), 1, ((Number) keepD.get("interrupted")).intValue());
+        assertEquals(d, ((Number) keepD.get("kept")).longValue());
+        assertEquals("Generation session interrupted.", first.get(30, TimeUnit.SECONDS).get("error"));
+        assertTrue("the named job still runs", !fourth.isDone());
+        assertEquals(Map.of("success", true), api.call(s, "InterruptJob", Map.of("job_id", d)).json);
+        assertEquals("Generation session interrupted.", fourth.get(30, TimeUnit.SECONDS).get("error"));
+    }
+
+    /** @return the job's state as ListJobs reports it */
+    private static String state(Api api, String s, long id) {
+        return (String) ((List<?>) api.call(s, "ListJobs", Map.of()).get("jobs")).stream()
+                .map(o -> (Map<?, ?>) o).filter(j -> ((Number) j.get("job_id")).longValue() == id)
+                .findFirst().orElseThrow().get("state");
+    }
+
+    @Test
     public void usageCountsTheImagesMade() throws Exception {
         addEcho(Map.of("LatencyMs", 5L));
         Api api = api();

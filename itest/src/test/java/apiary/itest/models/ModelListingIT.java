@@ -155,6 +155,18 @@ public class ModelListingIT extends ModelsTestSupport {
             assertEquals(Map.of("error", "Model not found."), call("DescribeModel", "modelName", "secret/hidden").json);
             HttpResponse<byte[]> img = get("/ViewSpecial/Stable-Diffusion/secret/hidden.safetensors");
             assertEquals(404, img.statusCode());
+            Map<String, Object> notFound = Map.of("error", "Model not found.");
+            assertEquals(notFound, call("GetModelHash", "modelName", "secret/hidden").json);
+            assertEquals(notFound, call("GetModelHeaders", "model", "secret/hidden.safetensors").json);
+            assertEquals(notFound, call("EditModelMetadata", "model", "secret/hidden.safetensors", "title", "x", "author", "",
+                    "type", "", "description", "", "standard_width", 0, "standard_height", 0, "usage_hint", "", "date", "", "license", "",
+                    "trigger_phrase", "", "prediction_type", "", "tags", "").json);
+            assertEquals(notFound, call("SelectModel", "model", "secret/hidden.safetensors").json);
+            assertEquals(notFound, call("DeleteModel", "modelName", "secret/hidden.safetensors").json);
+            assertEquals(notFound, call("RenameModel", "oldName", "secret/hidden.safetensors", "newName", "out").json);
+            assertEquals(Map.of("error", "Model new name is not valid."),
+                    call("RenameModel", "oldName", "open.safetensors", "newName", "secret/taken").json);
+            assertTrue("nothing was changed", Files.isRegularFile(sd("secret/hidden.safetensors")) && Files.isRegularFile(sd("open.safetensors")));
         } finally {
             roles.save(owner);
         }

@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -40,11 +41,16 @@ public class UtilApiIT extends ModelsTestSupport {
 
     @Test
     public void wipeMetadataRereadsEveryFile() throws Exception {
-        ModelFiles.write(sd("w.safetensors"), Map.of("modelspec.title", "Before"), ModelFiles.SD1);
+        Path file = ModelFiles.write(sd("w.safetensors"), Map.of("modelspec.title", "Before"), ModelFiles.SD1);
         useTestFolders();
         assertEquals("Before", file(call("ListModels", "path", "", "depth", 1), "w.safetensors").get("title"));
+        // Same size, same modification time: only a real re-read can see the new title.
+        FileTime modified = Files.getLastModifiedTime(file);
+        ModelFiles.write(file, Map.of("modelspec.title", "Later!"), ModelFiles.SD1);
+        Files.setLastModifiedTime(file, modified);
+        assertEquals("the cache still answers", "Before", file(call("ListModels", "path", "", "depth", 1), "w.safetensors").get("title"));
         assertEquals(Map.of("success", true), call("WipeMetadata").json);
-        assertEquals("Before", file(call("ListModels", "path", "", "depth", 1), "w.safetensors").get("title"));
+        assertEquals("Later!", file(call("ListModels", "path", "", "depth", 1), "w.safetensors").get("title"));
     }
 
     /** A one-tensor PyTorch zip checkpoint, laid out as torch.save writes it; {@code evil} swaps in os.system. */
@@ -106,5 +112,13 @@ public class UtilApiIT extends ModelsTestSupport {
         assertFalse(Files.exists(sd("evil.safetensors")));
         assertTrue(Files.exists(sd("evil.pt")));
         assertEquals(Map.of("error", "Invalid type 'Nope'."), call("Pickle2SafeTensor", "type", "Nope", "fp16", false).json);
+
+        Files.delete(sd("evil.pt"));
+        byte[] whole = Files.readAllBytes(checkpoint(sd("cut.pth"), false));
+        Files.write(sd("cut.pth"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String truncated = (String) call("Pickle2SafeTensor", "type", "Stable-Diffusion", "fp16", false).get("error");
+        assertTrue(truncated, truncated != null && truncated.contains("cut.pth"));
+        assertFalse(Files.exists(sd("cut.safetensors")));
+        assertTrue(Files.exists(sd("cut.pth")));
     }
 }

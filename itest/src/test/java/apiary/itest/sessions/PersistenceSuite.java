@@ -86,11 +86,18 @@ public abstract class PersistenceSuite {
         try (ServerProcess server = start("restart", Map.of())) {
             String s = writeEverything(server.api());
             assertEquals(0, server.stop());
+            // One line per bundle whose permissions arrived after the role store (they start while the server answers).
+            long firstStart = grantLines(server);
+            assertTrue("the first start granted the default permissions", firstStart >= 1);
             server.restart();
             assertEverythingIsBack(server.api(), s);
-            assertEquals("default role grants are tracked in the database, so they happen once", 1,
-                    server.console().lines().filter(l -> l.contains("new permission(s) to the built-in roles")).count());
+            assertEquals("default role grants are tracked in the database, so a restart grants nothing", firstStart,
+                    grantLines(server));
         }
+    }
+
+    private static long grantLines(ServerProcess server) throws Exception {
+        return server.console().lines().filter(l -> l.contains("new permission(s) to the built-in roles")).count();
     }
 
     @Test

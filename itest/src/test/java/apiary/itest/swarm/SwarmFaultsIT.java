@@ -91,4 +91,36 @@ public class SwarmFaultsIT {
         assertFalse(lonely.hasImage());
         toggle(steadyEntry, true);
     }
+
+    /**
+     * AllowIdle through the server: an entry whose worker is down when it starts is idle (not errored, no children)
+     * and comes back by itself, with its child, once the worker answers.
+     */
+    @Test
+    public void anAllowIdleEntryWhoseWorkerIsDownWaitsIdleAndComesBackByItself() throws Exception {
+        // The worker's own entry (AllowIdle off) would error for good once its init attempts run out: out of the way.
+        toggle(doomedEntry, false);
+        doomed.process.killHard(); // down (the other test may have left it down already)
+        // The same worker under another name, so that this entry's children are told apart from doomedEntry's.
+        String address = doomed.address().replace("127.0.0.1", "localhost");
+        int sleeper = front.addBackend(SwarmNode.SWARM, "sleeper", Map.of("Address", address, "AllowIdle", true));
+        String key = Integer.toString(sleeper);
+        try {
+            Map<String, Map<String, Object>> l = front.awaitBackends("the entry of a worker that is down is idle",
+                    x -> "idle".equals(x.get(key).get("status")));
+            assertTrue("no children while the worker is down", SwarmNode.childrenOf(l, address).isEmpty());
+
+            doomed.process.restartOnSamePort();
+            front.awaitBackends("the entry runs again by itself, with the worker's backend as its child",
+                    x -> "running".equals(x.get(key).get("status")) && SwarmNode.childrenOf(x, address).size() == 1);
+        } finally {
+            front.call("DeleteBackend", Map.of("backend_id", sleeper));
+        }
+        front.awaitBackends("the entry's child left with it", x -> SwarmNode.childrenOf(x, address).isEmpty());
+        // As the other test expects to find it: the worker's own entry running again, with its child.
+        toggle(doomedEntry, true);
+        front.awaitBackends("the worker's own entry and its child are back",
+                x -> "running".equals(x.get(Integer.toString(doomedEntry)).get("status"))
+                        && SwarmNode.childrenOf(x, doomed.address()).size() == 1);
+    }
 }

@@ -186,4 +186,29 @@ public class GenerateIT extends ApiaryTestSupport {
         }
         throw new AssertionError("the image of a client that left was not saved");
     }
+
+    @Test
+    public void anOutputPathFormatCannotLeaveTheUserFolder() throws Exception {
+        echo.add(Map.of("LatencyMs", 0L));
+        Api api = api();
+        String s = api.newSession();
+        java.nio.file.Path data = server.dataDir().toAbsolutePath().normalize();
+        java.nio.file.Path userRoot = data.resolve("Output").resolve("local");
+        for (String evil : List.of("../../../../itescape/[seed]", "/tmp/itescape-[seed]", "..\\..\\itescape\\[seed]",
+                "raw/%2e%2e/%2e%2e/itescape-[seed]", "raw/../../../itescape-[seed]")) {
+            Api.Reply r = api.call(s, "GenerateText2Image", Map.of("images", 1, "seed", 77, "prompt", "escape",
+                    "overrideoutpathformat", evil));
+            List<?> urls = (List<?>) r.get("images");
+            assertNotNull(evil + ": " + r, urls);
+            String url = (String) urls.get(0);
+            assertTrue(evil + " -> " + url, url.startsWith("View/local/") && !url.contains(".."));
+            java.nio.file.Path file = userRoot.resolve(url.substring("View/local/".length())).normalize();
+            assertTrue(evil + " -> " + file, file.startsWith(userRoot) && java.nio.file.Files.isRegularFile(file));
+        }
+        for (java.nio.file.Path outside : List.of(data.resolve("itescape"), data.getParent().resolve("itescape"),
+                data.resolve("Output").resolve("itescape-77.png"), java.nio.file.Path.of("/tmp/itescape-77.png"))) {
+            assertTrue("nothing was written outside the user's folder: " + outside, !java.nio.file.Files.exists(outside));
+        }
+        assertCountersZero(api, s);
+    }
 }

@@ -16,8 +16,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Generate page in real Chromium against the real launcher with the echo backend: it loads without console
- * errors, a generation shows progress, live previews and its images, "reuse these parameters" fills the form, a
- * reload reattaches to the running job, presets go round trip, and the page works at phone width.
+ * errors, the model picker's search narrows the models, a generation shows progress, live previews and its images,
+ * "reuse these parameters" fills the form, a reload reattaches to the running job, presets go round trip, and the
+ * page works at phone width.
  */
 public class GeneratePageIT {
     private static UiServer server;
@@ -46,6 +47,11 @@ public class GeneratePageIT {
         return b;
     }
 
+    private static List<String> shownModels(Browser b) {
+        return b.driver().findElements(By.cssSelector("#model-list .model-card")).stream()
+                .map(e -> e.getAttribute("data-model")).sorted().toList();
+    }
+
     private static int finals(Browser b) {
         return b.driver().findElements(By.cssSelector("#batch img.final")).size();
     }
@@ -61,8 +67,20 @@ public class GeneratePageIT {
                     + ".reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)")).longValue();
             assertTrue("first load transfers " + bytes + " bytes (images excluded), at most 300 KB", bytes <= 300 * 1024);
 
+            // The model picker's search narrows the cards by name; no match says so; clearing shows all again.
+            WebElement search = b.visible(By.id("model-search"));
+            search.sendKeys("BET");
+            b.until(d -> shownModels(b).equals(List.of("beta.safetensors")));
+            setValue(search, "no-such-model");
+            b.until(d -> shownModels(b).isEmpty() && d.findElement(By.id("model-list")).getText().contains("No model matches."));
+            search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            b.until(d -> shownModels(b).equals(List.of("alpha.safetensors", "beta.safetensors")));
+            search.sendKeys("beta");
+            b.until(d -> shownModels(b).equals(List.of("beta.safetensors")));
             b.visible(By.cssSelector(".model-card[data-model='beta.safetensors']")).click();
             assertEquals("beta.safetensors", b.visible(By.id("model-current")).getText());
+            search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            b.until(d -> shownModels(b).size() == 2);
             b.visible(By.id("prompt")).sendKeys("a lighthouse at dusk");
             setValue(b.visible(By.id("input-images")), "2");
             b.visible(By.id("generate")).click();

@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * More of what the pages do, in real Chromium: a job cancelled from the Jobs page, a theme chosen and kept, a user
- * added and given a role, a server setting saved, backends restarted and their memory freed.
+ * added and given a role, a role's permissions, description and fair-queue limits edited, a role added and deleted,
+ * a server setting saved, backends restarted and their memory freed.
  */
 public class ServerActionsIT {
     private static UiServer server;
@@ -37,6 +38,10 @@ public class ServerActionsIT {
     private static Map<?, ?> job(long id) {
         return server.jobs().stream().map(j -> (Map<?, ?>) j).filter(j -> ((Number) j.get("job_id")).longValue() == id)
                 .findFirst().orElse(null);
+    }
+
+    private static Map<?, ?> role(String id) {
+        return (Map<?, ?>) ((Map<?, ?>) server.call("AdminListRoles", Map.of()).get("roles")).get(id);
     }
 
     @Test
@@ -96,6 +101,33 @@ public class ServerActionsIT {
             b.until(d -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) server.call("AdminGetUserInfo", Map.of("name", "carol"))
                     .get("settings")).get("roles")).get("value")).contains("poweruser"));
             b.screenshot("users-page");
+
+            // Role editing: a permission toggled, the description and Apiary's fair-queue limits changed and saved.
+            b.visible(By.cssSelector("#role-poweruser > summary")).click();
+            WebElement star = b.visible(By.id("role-poweruser-perm-user_star_images"));
+            boolean had = star.isSelected();
+            star.click();
+            WebElement description = b.visible(By.id("role-description-poweruser"));
+            description.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Edited in the browser");
+            WebElement queued = b.visible(By.id("role-queued-poweruser"));
+            queued.sendKeys(Keys.chord(Keys.CONTROL, "a"), "7");
+            WebElement weight = b.visible(By.id("role-weight-poweruser"));
+            weight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
+            b.screenshot("users-role-editing");
+            b.visible(By.id("role-save-poweruser")).click();
+            b.until(d -> "Edited in the browser".equals(role("poweruser").get("description"))
+                    && ((Number) role("poweruser").get("max_queued_images")).intValue() == 7);
+            Map<?, ?> edited = role("poweruser");
+            assertEquals("the permission was toggled: " + edited, !had, ((List<?>) edited.get("permissions")).contains("user_star_images"));
+            assertEquals(2.5, ((Number) edited.get("scheduling_weight")).doubleValue(), 1e-9);
+            b.until(d -> d.findElement(By.cssSelector("#role-poweruser > summary")).getText()
+                    .contains("(" + ((List<?>) edited.get("permissions")).size() + " permissions)"));
+            // A new role (the form sent with Enter), then deleted again.
+            b.visible(By.id("new-role-name")).sendKeys("artists", Keys.ENTER);
+            b.visible(By.cssSelector("#role-artists > summary")).click();
+            assertTrue(role("artists") != null);
+            b.visible(By.id("role-delete-artists")).click();
+            b.until(d -> role("artists") == null && d.findElements(By.id("role-artists")).isEmpty());
 
             b.open(server.url("Text2Image#settings"));
             b.ready();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +16,15 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The server pages in real Chromium as the local owner: a backend added and edited through the form generated from
  * its type's schema; an extension installed and uninstalled live with its script and stylesheet appearing in the
- * page and vanishing; and every server page loads without console errors (screenshots of each).
+ * page and vanishing, and a failed one shown with its reason; and every server page loads without console errors
+ * (screenshots of each).
  */
 public class ServerPagesIT {
     private static UiServer server;
@@ -37,6 +40,11 @@ public class ServerPagesIT {
             server.close();
         }
     }
+
+    /** Script: the ids (or markup) of the page's controls that have neither a label, an aria-label nor a text. */
+    static final String UNLABELLED = "return [...document.querySelectorAll('#page input, #page select, #page textarea, #page button')]"
+            + ".filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
+            + ".map(e => e.id || e.outerHTML.slice(0, 80))";
 
     private static Map<?, ?> backend(String title) {
         return ((Map<?, ?>) server.call("ListBackends", Map.of()).json).values().stream()
@@ -117,13 +125,41 @@ public class ServerPagesIT {
             b.visible(By.id("ext-install-banner"));
             b.screenshot("extensions-page");
             assertEquals(List.of(), b.consoleErrors());
+
+            // A failed extension (its activation throws) is listed once, as failed, with its reason, and can be
+            // uninstalled from the page. It is hidden in the testing repository, so it is installed over the API.
+            String dist = Path.of(System.getProperty("apiary.itest.distribution")).resolve("repository/index.xml").toUri().toString();
+            String testing = Path.of(System.getProperty("apiary.itest.extRepo")).resolve("repository-testing/index.xml").toUri().toString();
+            repositories(dist, testing);
+            try {
+                Object installed = server.call("InstallExtension", Map.of("extensionName", "broken")).json;
+                assertTrue(installed.toString(), String.valueOf(((Map<?, ?>) installed).get("error")).contains("was installed but does not work"));
+                b.driver().navigate().refresh();
+                b.ready();
+                WebElement row = b.visible(By.cssSelector("#ext-installed tr[data-extension='broken']"));
+                assertEquals("one row", 1, b.driver().findElements(By.cssSelector("#ext-installed tr[data-extension='broken']")).size());
+                assertEquals("failed", row.getAttribute("data-state"));
+                assertTrue(row.getText(), b.visible(By.id("ext-reason-broken")).getText().contains("always fails to activate"));
+                b.screenshot("extensions-failed");
+                b.visible(By.id("ext-uninstall-broken")).click();
+                b.until(d -> d.findElements(By.cssSelector("#ext-installed tr[data-extension='broken']")).isEmpty());
+                assertEquals(List.of(), b.consoleErrors());
+            } finally {
+                repositories(dist);
+            }
         }
+    }
+
+    private static void repositories(String... urls) {
+        Object changed = server.call("ChangeServerSettings", Map.of("settings", Map.of("extensions.repositories", List.of(urls)))).json;
+        assertEquals(changed.toString(), true, ((Map<?, ?>) changed).get("success"));
     }
 
     @Test
     public void everyServerPageLoadsWithoutConsoleErrors() throws Exception {
         try (Browser b = Browser.start()) {
-            for (String page : List.of("jobs", "settings", "logs", "users", "resources", "user")) {
+            List<String> pages = List.of("jobs", "backends", "settings", "logs", "users", "extensions", "resources", "user", "history");
+            for (String page : pages) {
                 b.open(server.url("Text2Image#" + page));
                 b.ready();
                 b.visible(By.id("tab-" + page));
@@ -131,7 +167,19 @@ public class ServerPagesIT {
                 b.until(d -> d.findElements(By.cssSelector("#page-" + page + " .error-text")).isEmpty());
                 b.screenshot("page-" + page);
                 assertEquals(page, List.of(), b.consoleErrors());
+                assertEquals("every control of " + page + " has a label", List.of(), b.script(UNLABELLED));
             }
+            // At phone width every page fits without sideways scrolling (wide tables scroll inside their card).
+            b.driver().manage().window().setSize(new Dimension(390, 844));
+            for (String page : pages) {
+                b.open(server.url("Text2Image#" + page));
+                b.ready();
+                b.until(d -> !d.findElement(By.id("page-" + page)).getText().isBlank());
+                assertEquals(page + " fits at phone width", Boolean.TRUE,
+                        b.script("return document.documentElement.scrollWidth <= window.innerWidth + 1"));
+                b.screenshot("phone-" + page);
+            }
+            b.driver().manage().window().setSize(new Dimension(1280, 800));
             b.open(server.url("Text2Image#logs"));
             b.ready();
             b.until(d -> d.findElements(By.cssSelector("#log-box > div")).size() > 3);

@@ -31,12 +31,17 @@ export async function mount(root) {
   async function refresh() {
     const reply = await call('ListExtensions');
     clear(installed);
-    for (const x of [...(reply.installed || []), ...(reply.failed || [])]) {
-      installed.append(el('tr', { dataset: { extension: x.name, state: x.state || 'failed' } },
+    // A failed extension is listed under "installed" too (state failed): one row each, with its reason.
+    const rows = [...(reply.installed || [])];
+    const names = new Set(rows.map((x) => x.name));
+    rows.push(...(reply.failed || []).filter((x) => !names.has(x.name)));
+    for (const x of rows) {
+      const state = x.state || 'failed';
+      installed.append(el('tr', { dataset: { extension: x.name, state } },
         el('td', {}, x.display_name || x.name), el('td', {}, x.version || ''),
-        el('td', {}, badge(x.state || 'failed'), x.reason ? el('div', { class: 'error-text' }, x.reason) : null),
+        el('td', {}, badge(state), x.reason ? el('div', { class: 'error-text', id: `ext-reason-${x.name}` }, x.reason) : null),
         el('td', { class: 'row' }, x.update_available ? action('Update', 'UpdateExtension', x.name) : null,
-          action('Uninstall', 'UninstallExtension', x.name, 'danger'))));
+          x.removable === false ? null : action('Uninstall', 'UninstallExtension', x.name, 'danger'))));
     }
     if (!installed.children.length) {
       installed.append(el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No extensions installed.')));

@@ -19,8 +19,11 @@ export function unmount() {
 }
 
 export async function mount(root) {
-  const listing = await call('ListT2IParams');
-  const form = new ParamForm(listing);
+  // Everything the page needs is asked for at once; the page is drawn before the answers come and filled in as
+  // they do.
+  const listing = call('ListT2IParams');
+  const jobs = post('ListJobs', { limit: 20 }).catch(() => ({}));
+  let form = null;
   const prompt = el('textarea', { id: 'prompt', rows: 3, placeholder: 'Describe the image' });
   const negative = el('textarea', { id: 'negativeprompt', rows: 2, placeholder: 'What to avoid' });
   const picker = new ModelPicker();
@@ -30,12 +33,12 @@ export async function mount(root) {
     model: (v) => picker.set(v),
   };
   const formFacade = {
-    values: () => ({ ...form.values(), prompt: prompt.value, negativeprompt: negative.value, model: picker.value }),
+    values: () => ({ ...form?.values(), prompt: prompt.value, negativeprompt: negative.value, model: picker.value }),
     apply: (values) => {
       for (const [k, v] of Object.entries(values || {})) {
         full[k.toLowerCase()]?.(v);
       }
-      form.apply(values);
+      form?.apply(values);
     },
   };
   const presets = new Presets(formFacade);
@@ -79,6 +82,9 @@ export async function mount(root) {
   });
 
   function start() {
+    if (generate.disabled) {
+      return;
+    }
     const body = formFacade.values();
     if (!body.model) {
       delete body.model;
@@ -105,7 +111,8 @@ export async function mount(root) {
     view.setStatus('Interrupted.');
   }
 
-  const side = el('aside', { class: 'params', 'aria-label': 'Parameters' }, presets.root, picker.root, form.render());
+  const formSlot = el('div', { id: 'param-form-slot' }, el('p', { class: 'muted' }, 'Loading parameters...'));
+  const side = el('aside', { class: 'params', 'aria-label': 'Parameters' }, presets.root, picker.root, formSlot);
   root.append(el('div', { class: 'generate' }, side,
     el('section', { class: 'gen-main', 'aria-label': 'Generate' },
       el('div', { class: 'card prompt-box stack' },
@@ -114,23 +121,28 @@ export async function mount(root) {
       el('div', { class: 'current' }, el('div', { class: 'view' }, bigImage),
         el('div', { class: 'card metadata-box stack' }, reuse, metadata)),
       batch)));
-  if (!can('basic_image_generation')) {
-    generate.disabled = true;
+  const mayGenerate = can('basic_image_generation');
+  generate.disabled = true;
+  if (!mayGenerate) {
     status.textContent = 'Your account may not generate images.';
   }
-  await Promise.all([picker.load().catch((e) => toast(e.message)), presets.load().catch(() => {})]);
+  const formReady = listing.then((reply) => {
+    form = new ParamForm(reply);
+    formSlot.replaceChildren(form.render());
+    generate.disabled = !mayGenerate;
+  });
+  await Promise.all([formReady, picker.load().catch((e) => toast(e.message)), presets.load().catch(() => {})]);
   const reused = sessionStorage.getItem('apiary.reuse');
   if (reused) {
     // "Reuse these parameters" from the history page.
     sessionStorage.removeItem('apiary.reuse');
     formFacade.apply(JSON.parse(reused));
   }
-  await reattach(view, run);
+  await reattach(view, run, await jobs);
 }
 
 /** Reattaches to the user's jobs that are still queued or running (e.g. after a reload). */
-async function reattach(view, run) {
-  const reply = await post('ListJobs', { limit: 20 });
+async function reattach(view, run, reply) {
   const live = (reply.jobs || []).filter((j) => j.live && (j.state === 'running' || j.state === 'queued'));
   for (const job of live.slice(0, 4)) {
     const connection = socket('SubscribeJobWS', { job_id: job.job_id, after_seq: 0 }, (f) => {

@@ -52,7 +52,9 @@ export async function mount(root) {
     prev.disabled = index === 0;
     next.disabled = !reply.next_cursor;
     const files = reply.files || [];
-    info.textContent = `${reply.total ?? files.length} images; page ${index + 1}`;
+    // ListImageHistory's total counts the whole history, so inside a folder the page counts what it has seen.
+    const count = folder ? `${index * PAGE + files.length}${reply.next_cursor ? '+' : ''} images in ${folder}` : `${reply.total ?? files.length} images`;
+    info.textContent = `${count}; page ${index + 1}`;
     clear(grid);
     for (const f of files) {
       grid.append(thumb(f));
@@ -87,8 +89,14 @@ export async function mount(root) {
         await call('DeleteImage', { path: full });
         await load();
       }) }, 'Delete');
-    const img = el('img', { src: url(f.src, true), alt: f.src, loading: 'lazy', tabindex: 0,
-      onclick: () => open(f), onkeydown: (e) => { if (e.key === 'Enter') { open(f); } } });
+    const img = el('img', { src: url(f.src, true), alt: f.src, loading: 'lazy', tabindex: 0, role: 'button',
+      onclick: () => open(f), onkeydown: (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          // Not also a key press on the dialog's first button, which takes the focus as it opens.
+          e.preventDefault();
+          open(f);
+        }
+      } });
     return el('div', { class: 'thumb', dataset: { src: full } }, img, el('div', { class: 'row' }, star, del,
       el('span', { class: 'muted', style: 'font-size:.8em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;flex:1' }, f.src.split('/').pop())));
   }

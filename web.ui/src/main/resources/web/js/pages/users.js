@@ -1,4 +1,5 @@
-// Users and roles: list, add and delete users, set a user's role and password; list, add, edit and delete roles.
+// Users and roles: list, add and delete users, set a user's role; list, add and delete roles, and edit a role's
+// description, permissions and Apiary's fair-queue limits (AdminSetRoleLimits).
 import { el, clear, busy, toast, field } from '../ui.js';
 import { call, can, prehash } from '../api.js';
 
@@ -19,7 +20,7 @@ export async function mount(root) {
         el('div', {}, field('Role', role)), el('button', { type: 'submit', class: 'primary' }, 'Add user'))),
     can('configure_roles') ? el('h2', { style: 'margin-top:20px' }, 'Roles') : null,
     can('configure_roles') ? el('div', { class: 'stack' }, roles,
-      el('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); busy(e.submitter, addRole); } },
+      el('form', { class: 'row', id: 'add-role-form', onsubmit: (e) => { e.preventDefault(); busy(e.submitter, addRole); } },
         el('div', { class: 'grow' }, field('New role name', roleName)), el('button', { type: 'submit' }, 'Add role'))) : null);
 
   async function addUser() {
@@ -56,24 +57,37 @@ export async function mount(root) {
 
   function roleCard(id, r) {
     const description = el('input', { type: 'text', value: r.description || '', id: `role-description-${id}` });
+    // Apiary's fair queue: how many images a user of the role may have waiting, and the role's share of the backends.
+    const queued = el('input', { type: 'number', min: 1, max: 1000000, step: 1, value: r.max_queued_images ?? 1000, id: `role-queued-${id}` });
+    const weight = el('input', { type: 'number', min: 0.01, max: 1000, step: 'any', value: r.scheduling_weight ?? 1, id: `role-weight-${id}` });
     const chosen = new Set(r.permissions || []);
     const boxes = el('div', { class: 'form-grid', style: 'max-height:240px;overflow:auto' }, permissions.map((p) => {
       const box = el('input', { type: 'checkbox', id: `role-${id}-perm-${p.id}`, value: p.id, checked: chosen.has(p.id) });
       return el('div', { class: 'row', title: p.description || '' }, box, el('label', { for: box.id, style: 'margin:0' }, p.name || p.id));
     }));
-    const save = el('button', { type: 'button', class: 'primary', onclick: (e) => busy(e.target, async () => {
+    const save = el('button', { type: 'button', class: 'primary', id: `role-save-${id}`, onclick: (e) => busy(e.target, async () => {
       const perms = [...boxes.querySelectorAll('input:checked')].map((b) => b.value).join(',');
       await call('AdminEditRole', { name: id, description: description.value, max_outpath_depth: r.max_outpath_depth ?? 5,
         max_t2i_simultaneous: r.max_t2i_simultaneous ?? 32, allow_unsafe_outpaths: !!r.allow_unsafe_outpaths,
         model_whitelist: (r.model_whitelist || []).join(','), model_blacklist: (r.model_blacklist || []).join(','), permissions: perms });
+      await call('AdminSetRoleLimits', { name: id, max_queued_images: parseInt(queued.value, 10), scheduling_weight: parseFloat(weight.value) });
+      r.description = description.value;
+      r.permissions = perms ? perms.split(',') : [];
+      summary.textContent = title();
       toast(`Role ${id} saved.`);
     }) }, 'Save role');
-    const remove = r.is_auto_generated ? null : el('button', { type: 'button', class: 'danger', onclick: (e) => busy(e.target, async () => {
-      await call('AdminDeleteRole', { name: id });
-      await loadRoles();
-    }) }, 'Delete role');
-    return el('details', { class: 'group', id: 'role-' + id }, el('summary', {}, `${r.name || id} (${(r.permissions || []).length} permissions)`),
-      el('div', { class: 'group-body stack' }, field('Description', description), boxes, el('div', { class: 'row' }, save, remove)));
+    const remove = r.is_auto_generated ? null : el('button', { type: 'button', class: 'danger', id: `role-delete-${id}`,
+      onclick: (e) => busy(e.target, async () => {
+        await call('AdminDeleteRole', { name: id });
+        await loadRoles();
+      }) }, 'Delete role');
+    const title = () => `${r.name || id} (${(r.permissions || []).length} permissions)`;
+    const summary = el('summary', {}, title());
+    return el('details', { class: 'group', id: 'role-' + id }, summary,
+      el('div', { class: 'group-body stack' }, field('Description', description),
+        el('div', { class: 'row' }, el('div', { class: 'grow' }, field('Most images queued per user', queued)),
+          el('div', { class: 'grow' }, field('Share of the backends (weight)', weight))),
+        boxes, el('div', { class: 'row' }, save, remove)));
   }
 
   async function loadRoles() {
@@ -86,7 +100,8 @@ export async function mount(root) {
 
   if (can('configure_roles')) {
     const reply = await call('AdminListPermissions');
-    permissions = Object.entries(reply.permissions || {}).map(([id, p]) => ({ id, ...p })).concat(Array.isArray(reply.list) ? reply.list : []);
+    const all = reply.permissions || {};
+    permissions = (reply.ordered || Object.keys(all)).filter((id) => all[id]).map((id) => ({ id, ...all[id] }));
   }
   await loadRoles();
   await loadUsers();

@@ -12,6 +12,7 @@ import apiary.backend.swarm.internal.client.RemoteSessions;
 import apiary.backend.swarm.internal.generate.FrameRelay;
 import apiary.backend.swarm.internal.generate.RemoteRequest;
 import apiary.backend.swarm.internal.generate.SocketGeneration;
+import apiary.backend.swarm.internal.generate.SocketSpares;
 import apiary.core.api.backend.GeneratingBackend;
 import apiary.core.api.backend.GenerationException;
 import apiary.core.api.backend.GenerationJob;
@@ -29,6 +30,7 @@ final class RemoteChild implements GeneratingBackend {
 
     private final int remoteId;
     private final RemoteHttp http;
+    private final SocketSpares spares;
     private final RemoteSessions sessions;
     private final boolean websocket;
     private final Runnable connectionLost;
@@ -37,14 +39,17 @@ final class RemoteChild implements GeneratingBackend {
     /**
      * @param remoteId the backend's id on the remote
      * @param http the remote
+     * @param spares its generation sockets opened ahead
      * @param sessions our sessions there
      * @param websocket whether to generate over the WebSocket route
      * @param connectionLost tells the parent the remote went away
      * @param calls runs interrupt calls off the interrupting thread
      */
-    RemoteChild(int remoteId, RemoteHttp http, RemoteSessions sessions, boolean websocket, Runnable connectionLost, Executor calls) {
+    RemoteChild(int remoteId, RemoteHttp http, SocketSpares spares, RemoteSessions sessions, boolean websocket,
+            Runnable connectionLost, Executor calls) {
         this.remoteId = remoteId;
         this.http = http;
+        this.spares = spares;
         this.sessions = sessions;
         this.websocket = websocket;
         this.connectionLost = connectionLost;
@@ -58,7 +63,7 @@ final class RemoteChild implements GeneratingBackend {
 
     @Override
     public void shutdown() {
-        // nothing held: sockets live only as long as one generate call
+        // nothing held: sockets live only as long as one generate call (the parent closes the spares)
     }
 
     @Override
@@ -106,7 +111,7 @@ final class RemoteChild implements GeneratingBackend {
             }
             return;
         }
-        SocketGeneration socket = new SocketGeneration(http);
+        SocketGeneration socket = new SocketGeneration(http, spares);
         try (AutoCloseable hook = job.interrupt().onInterrupt(() -> {
             socket.wake();
             cancel(user, relay);

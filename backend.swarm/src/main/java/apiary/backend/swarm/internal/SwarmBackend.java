@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import apiary.backend.swarm.internal.client.RemoteException;
 import apiary.backend.swarm.internal.client.RemoteHttp;
 import apiary.backend.swarm.internal.client.RemoteSessions;
+import apiary.backend.swarm.internal.generate.SocketSpares;
 import apiary.core.api.backend.RefreshableBackend;
 import apiary.core.api.backend.BackendContext;
 import apiary.core.api.backend.BackendStatus;
@@ -35,6 +36,7 @@ final class SwarmBackend implements RefreshableBackend {
     private final ScheduledExecutorService poller;
     private final ExecutorService calls;
     private final Children children;
+    private final SocketSpares spares;
     private volatile boolean lost;
     private int polls;
 
@@ -47,7 +49,8 @@ final class SwarmBackend implements RefreshableBackend {
         this.parentTitle = parentTitle;
         this.poller = poller;
         this.calls = calls;
-        this.children = new Children(context, id -> new RemoteChild(id, http, sessions, settings.allowWebsocket(),
+        this.spares = new SocketSpares(http);
+        this.children = new Children(context, id -> new RemoteChild(id, http, spares, sessions, settings.allowWebsocket(),
                 this::connectionLost, calls));
     }
 
@@ -70,6 +73,7 @@ final class SwarmBackend implements RefreshableBackend {
     }
 
     private void poll() {
+        spares.expire();
         try {
             refresh(lost || ++polls % MODEL_POLLS == 0);
             if (lost) {
@@ -128,6 +132,7 @@ final class SwarmBackend implements RefreshableBackend {
         poller.shutdownNow();
         calls.shutdown();
         children.closeAll();
+        spares.close();
     }
 
     @Override

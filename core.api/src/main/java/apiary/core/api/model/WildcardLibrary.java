@@ -32,4 +32,17 @@ public interface WildcardLibrary {
      * @since 1.1
      */
     FilledPrompt fill(String prompt, long seed);
+
+    /**
+     * Fills a prompt as {@link #fill} does, with SwarmUI's wildcard seed behaviour {@code Index}: the seed is a 0-based
+     * index into every choice list instead of a random seed (seed 0 takes the first option, seed 4 the last of five,
+     * seed 5 the first again); a second pick from the same list takes that index among the options left. Counts
+     * ({@code [1-3]}) and number ranges stay random (from the same seed).
+     *
+     * @param prompt the prompt text
+     * @param index the wildcard seed, at least 0
+     * @return the filled prompt
+     * @since 1.2
+     */
+    FilledPrompt fillByIndex(String prompt, long index);
 }

@@ -3,5 +3,5 @@
  * ({@link apiary.core.api.model.WildcardLibrary#fill}) and model downloads ({@link apiary.core.api.model.ModelDownloads}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package apiary.core.api.model;

@@ -40,6 +40,28 @@ public interface RoleStore {
     void save(RoleInfo role);
 
     /**
+     * Creates a role unless one with its id exists, in one step (a check with {@link #find} and then {@link #save}
+     * lets two writers both succeed, the second overwriting the first).
+     *
+     * @param role the new role
+     * @return false when a role with that id exists (nothing changed)
+     * @since 1.3
+     */
+    boolean add(RoleInfo role);
+
+    /**
+     * Changes a role in one step: no other change of the role can come between reading it and saving the result, so
+     * two admins editing different fields of one role (or an edit racing a new permission's default grant) both
+     * take effect.
+     *
+     * @param id a role id, exact
+     * @param change the new role from the current one; it may throw to refuse the change (nothing is saved)
+     * @return the saved role, or empty when there is no such role
+     * @since 1.3
+     */
+    Optional<RoleInfo> update(String id, java.util.function.UnaryOperator<RoleInfo> change);
+
+    /**
      * @param id a role id
      * @return true if deleted; false if no such role
      * @throws IllegalArgumentException for a built-in role

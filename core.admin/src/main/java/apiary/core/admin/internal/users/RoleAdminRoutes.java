@@ -65,10 +65,9 @@ public final class RoleAdminRoutes implements RouteProvider {
         if (id.length() < 3) {
             throw new ApiError("Role name must be at least 3 characters long, A-Z 0-9 only.");
         }
-        if (roles.find(id).isPresent()) {
+        if (!roles.add(RoleInfo.of(id, name.trim()))) {
             throw new ApiError("A role by that name already exists.");
         }
-        roles.save(RoleInfo.of(id, name.trim()));
         return Replies.success();
     }
 
@@ -83,24 +82,27 @@ public final class RoleAdminRoutes implements RouteProvider {
             @Param(description = "Comma-separated list of model names to whitelist for the role.") String model_whitelist,
             @Param(description = "Comma-separated list of model names to blacklist for the role.") String model_blacklist,
             @Param(description = "Comma-separated list of enabled permission nodes.") String permissions) {
-        RoleInfo role = findRole(roles, name).orElseThrow(() -> new ApiError(NO_SUCH_ROLE));
+        String id = findRole(roles, name).orElseThrow(() -> new ApiError(NO_SUCH_ROLE)).id();
         if (max_outpath_depth < 0 || max_t2i_simultaneous < 0) {
             throw new ApiError("max_outpath_depth and max_t2i_simultaneous must not be negative.");
         }
-        Set<String> granted = new LinkedHashSet<>();
-        for (String id : Names.commaList(permissions)) {
-            if (this.permissions.find(id).isEmpty() && !role.permissions().contains(id)) {
-                throw new ApiError("Unknown permission '" + id + "'.");
+        // One step from the current role to the edited one: a parallel edit of its limits is not undone.
+        roles.update(id, role -> {
+            Set<String> granted = new LinkedHashSet<>();
+            for (String p : Names.commaList(permissions)) {
+                if (this.permissions.find(p).isEmpty() && !role.permissions().contains(p)) {
+                    throw new ApiError("Unknown permission '" + p + "'.");
+                }
+                granted.add(p);
             }
-            granted.add(id);
-        }
-        roles.save(role.withDescription(description)
-                .withMaxOutPathDepth(max_outpath_depth)
-                .withMaxT2ISimultaneous(max_t2i_simultaneous)
-                .withAllowUnsafeOutpaths(allow_unsafe_outpaths)
-                .withModelWhitelist(Names.commaList(model_whitelist))
-                .withModelBlacklist(Names.commaList(model_blacklist))
-                .withPermissions(granted));
+            return role.withDescription(description)
+                    .withMaxOutPathDepth(max_outpath_depth)
+                    .withMaxT2ISimultaneous(max_t2i_simultaneous)
+                    .withAllowUnsafeOutpaths(allow_unsafe_outpaths)
+                    .withModelWhitelist(Names.commaList(model_whitelist))
+                    .withModelBlacklist(Names.commaList(model_blacklist))
+                    .withPermissions(granted);
+        }).orElseThrow(() -> new ApiError(NO_SUCH_ROLE));
         return Replies.success();
     }
 

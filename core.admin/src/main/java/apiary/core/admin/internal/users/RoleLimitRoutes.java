@@ -10,7 +10,6 @@ import apiary.core.api.route.Param;
 import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
-import apiary.core.api.user.RoleInfo;
 import apiary.core.api.user.RoleStore;
 
 import org.osgi.service.component.annotations.Activate;
@@ -48,14 +47,15 @@ public final class RoleLimitRoutes implements RouteProvider {
             @Param(description = "How many images a user of the role may have queued or running at once (1 to 1000000).")
             int max_queued_images,
             @Param(description = "The role's scheduling weight, greater than 0 and at most 1000.") double scheduling_weight) {
-        RoleInfo role = RoleAdminRoutes.findRole(roles, name).orElseThrow(() -> new ApiError(RoleAdminRoutes.NO_SUCH_ROLE));
+        String id = RoleAdminRoutes.findRole(roles, name).orElseThrow(() -> new ApiError(RoleAdminRoutes.NO_SUCH_ROLE)).id();
         if (max_queued_images < 1 || max_queued_images > MAX_QUEUED_LIMIT) {
             throw new ApiError("max_queued_images must be between 1 and " + MAX_QUEUED_LIMIT + ".");
         }
         if (!(scheduling_weight > 0) || scheduling_weight > MAX_WEIGHT) {
             throw new ApiError("scheduling_weight must be greater than 0 and at most " + (int) MAX_WEIGHT + ".");
         }
-        roles.save(role.withMaxQueuedImages(max_queued_images).withSchedulingWeight(scheduling_weight));
+        roles.update(id, role -> role.withMaxQueuedImages(max_queued_images).withSchedulingWeight(scheduling_weight))
+                .orElseThrow(() -> new ApiError(RoleAdminRoutes.NO_SUCH_ROLE));
         return Replies.success();
     }
 }

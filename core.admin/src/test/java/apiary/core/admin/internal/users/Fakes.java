@@ -122,6 +122,18 @@ final class Fakes {
         }
 
         @Override
+        public synchronized boolean add(RoleInfo role) {
+            return roles.putIfAbsent(role.id(), role.withBuiltIn(false)) == null;
+        }
+
+        @Override
+        public synchronized Optional<RoleInfo> update(String id, java.util.function.UnaryOperator<RoleInfo> change) {
+            Optional<RoleInfo> next = find(id).map(change);
+            next.ifPresent(this::save);
+            return next;
+        }
+
+        @Override
         public boolean delete(String id) {
             RoleInfo r = roles.get(id);
             if (r != null && r.builtIn()) {

@@ -131,6 +131,16 @@ public final class BackendPool {
      * @param slot the slot
      */
     public void release(Slot slot) {
+        release(slot, true);
+    }
+
+    /**
+     * Gives a claim back. Call once per successful {@link #tryClaim}.
+     *
+     * @param slot the slot
+     * @param tell whether to tell the listeners; false when the caller acts on the release itself
+     */
+    public void release(Slot slot, boolean tell) {
         synchronized (this) {
             slot.usages--;
             slot.lastReleasedMillis = millis.getAsLong();
@@ -138,7 +148,9 @@ public final class BackendPool {
                 slot.drained.complete(null);
             }
         }
-        changed();
+        if (tell) {
+            changed();
+        }
     }
 
     /**

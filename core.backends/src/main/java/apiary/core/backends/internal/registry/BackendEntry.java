@@ -15,20 +15,13 @@ import apiary.core.backends.internal.status.StatusInput;
  * the registry's lock. {@link #epoch} counts starts and stops, so that work begun for an earlier start (an init
  * still running, a context callback of an old instance) recognises itself as stale and changes nothing.
  */
-final class BackendEntry {
+final class BackendEntry extends ReportedState {
     private static final AtomicLong KEYS = new AtomicLong();
 
     /** Identity for the pool, kept when an edit moves the entry to another id. */
     final long key = nextKey();
     StoredBackend stored;
     TypeBinding type;
-    BackendStatus status = BackendStatus.WAITING;
-    String statusMessage;
-    List<String> features = List.of();
-    int maxUsages = 1;
-    boolean canLoadModels = true;
-    Map<String, List<String>> models;
-    String currentModel;
     int initAttempts;
     long epoch;
     Backend instance;
@@ -39,6 +32,7 @@ final class BackendEntry {
     final List<ChildEntry> retiredChildren = new ArrayList<>();
 
     BackendEntry(StoredBackend stored) {
+        super(BackendStatus.WAITING);
         this.stored = stored;
     }
 
@@ -61,13 +55,8 @@ final class BackendEntry {
         Backend old = instance;
         instance = null;
         context = null;
-        features = List.of();
-        maxUsages = 1;
-        canLoadModels = true;
-        models = null;
-        currentModel = null;
+        forgetReports();
         initAttempts = 0;
-        statusMessage = null;
         for (ChildEntry c : children.values()) {
             c.closed = true;
             retiredChildren.add(c);
@@ -91,22 +80,10 @@ final class BackendEntry {
         dto.type = stored.type();
         dto.title = stored.title();
         dto.enabled = stored.enabled();
-        dto.status = status;
-        dto.statusMessage = statusMessage;
+        fill(dto);
         dto.typeAvailable = typeAvailable;
         dto.settings = settings;
-        dto.features = new ArrayList<>(features);
-        dto.maxUsages = maxUsages;
-        dto.canLoadModels = canLoadModels;
-        dto.currentModel = currentModel;
-        dto.models = models == null ? null : copyOf(models);
         dto.modcount = stored.modcount();
         return dto;
-    }
-
-    static Map<String, List<String>> copyOf(Map<String, List<String>> models) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        models.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
-        return out;
     }
 }

@@ -1,8 +1,5 @@
 package apiary.core.backends.internal.registry;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import apiary.core.api.backend.BackendDTO;
@@ -14,7 +11,7 @@ import apiary.core.backends.internal.status.StatusInput;
  * One non-real child of an entry (see {@link apiary.core.api.backend.ChildBackend}): its live state, bound to the
  * parent's life it was created in. Not thread-safe on its own: every access holds the registry's lock.
  */
-final class ChildEntry {
+final class ChildEntry extends ReportedState {
     private static final AtomicInteger NEXT_ID = new AtomicInteger(-1);
 
     /** Identity in the pool; from the same sequence as the real entries' keys. */
@@ -23,18 +20,12 @@ final class ChildEntry {
     final BackendEntry parent;
     final long parentEpoch;
     String title;
-    BackendStatus status = BackendStatus.LOADING;
-    String statusMessage;
-    List<String> features = List.of();
-    int maxUsages = 1;
-    boolean canLoadModels = true;
-    Map<String, List<String>> models;
-    String currentModel;
     GeneratingBackend instance;
     ChildContext context;
     boolean closed;
 
     ChildEntry(BackendEntry parent, long parentEpoch, String title) {
+        super(BackendStatus.LOADING);
         this.parent = parent;
         this.parentEpoch = parentEpoch;
         this.title = title == null ? "" : title;
@@ -59,15 +50,9 @@ final class ChildEntry {
         dto.type = parentView.type;
         dto.title = title;
         dto.enabled = parentView.enabled;
-        dto.status = status;
-        dto.statusMessage = statusMessage;
+        fill(dto);
         dto.typeAvailable = parentView.typeAvailable;
         dto.settings = parentView.settings;
-        dto.features = new ArrayList<>(features);
-        dto.maxUsages = maxUsages;
-        dto.canLoadModels = canLoadModels;
-        dto.currentModel = currentModel;
-        dto.models = models == null ? null : BackendEntry.copyOf(models);
         dto.real = false;
         dto.parentId = parent.id();
         return dto;

@@ -15,8 +15,8 @@ import apiary.core.backends.internal.pool.Slot;
 import apiary.core.backends.internal.pool.SlotView;
 
 /**
- * One pass over the waiting requests (SwarmUI's {@code RequestHandlingLoop} body), run on the dispatcher thread
- * only: filter each request against the current pool (outside every lock, since the backend's own check is
+ * One pass over the waiting requests (SwarmUI's {@code RequestHandlingLoop} body), run by one thread at a time:
+ * filter each request against the current pool (outside every lock, since the backend's own check is
  * backend code), then under the queue lock expire requests, fail those no backend can ever take, hand every free
  * backend a request it can serve (in fair or arrival order), and plan model loads; then interrupt generations
  * that have run past the time limit ({@link GenerationWatch}).

@@ -10,8 +10,8 @@ import apiary.core.backends.internal.pool.PoolView;
 
 /**
  * One image task waiting for a backend. Its fields are guarded by the scheduler's queue lock, except
- * {@link #eligibility}, which only the dispatcher thread writes and reads, and the interrupt registration, guarded by
- * the request itself.
+ * {@link #eligibility}, which only a running dispatch pass writes and reads (passes run one at a time), and the
+ * interrupt registration, guarded by the request itself.
  */
 final class PendingRequest {
     final long seq;
@@ -37,7 +37,7 @@ final class PendingRequest {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Recomputes the filter when the pool changed since it last ran. Dispatcher thread only, no lock held. */
+    /** Recomputes the filter when the pool changed since it last ran. Inside a dispatch pass only, no lock held. */
     void refresh(PoolView view) {
         if (eligibility == null || eligibility.version() != view.version()) {
             eligibility = RequestFilter.evaluate(request, view);

@@ -18,7 +18,7 @@ import apiary.core.backends.internal.pool.SlotView;
  * monitor is the queue lock; methods whose names end in {@code Locked} need it held. Nothing here calls a backend
  * or completes a caller's future while the lock is held: such work is added to an effects list that the caller
  * runs after releasing the lock (completions go through the hand-off executor, so that a caller's continuation
- * never runs on the dispatcher thread).
+ * never runs on the dispatcher thread nor inside another caller's {@code lease.close()}).
  */
 final class QueueState {
     private static final System.Logger LOG = System.getLogger(QueueState.class.getName());
@@ -33,11 +33,16 @@ final class QueueState {
     private final BackendPool pool;
     private final Executor handoff;
     private final GenerationWatch watch;
+    private final Runnable released;
 
-    QueueState(BackendPool pool, Executor handoff, GenerationWatch watch) {
+    /**
+     * @param released runs on the releasing thread after a lease gave its backend back (a dispatch pass there)
+     */
+    QueueState(BackendPool pool, Executor handoff, GenerationWatch watch, Runnable released) {
         this.pool = pool;
         this.handoff = handoff;
         this.watch = watch;
+        this.released = released;
     }
 
     /** Takes a request out of the queue and its model pressure; it is done from now on. */
@@ -81,7 +86,8 @@ final class QueueState {
         synchronized (this) {
             queue.released(user);
         }
-        pool.release(slot);
+        pool.release(slot, false);
+        released.run();
     }
 
     /** Runs a completion on the hand-off executor, or here when it no longer takes work. */

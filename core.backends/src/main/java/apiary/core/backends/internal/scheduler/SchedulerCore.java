@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -27,8 +27,8 @@ import apiary.core.backends.internal.pool.SlotView;
 
 /**
  * The scheduler without its OSGi wiring: requests queue here, the {@link Dispatcher} hands them backends on the
- * dispatcher executor (one pass at a time, coalesced: any number of signals while a pass is due cause one pass),
- * and the {@link ModelLoader} loads models. Callers never block and nothing runs a caller's continuation while a
+ * dispatcher executor, or on the thread that just gave a backend back (one pass at a time, coalesced: any number of
+ * signals while a pass is due cause one pass), and the {@link ModelLoader} loads models. Callers never block and nothing runs a caller's continuation while a
  * scheduler lock is held.
  */
 public final class SchedulerCore implements BackendScheduler {
@@ -42,7 +42,8 @@ public final class SchedulerCore implements BackendScheduler {
     private final QueueState state;
     private final ModelLoader loader;
     private final Dispatcher dispatch;
-    private final AtomicBoolean passDue = new AtomicBoolean();
+    /** Signals not yet covered by a pass; non-zero while a pass is due or running (whoever took it from 0 runs it). */
+    private final AtomicInteger passesDue = new AtomicInteger();
     private final Runnable poolListener = this::signal;
 
     /**
@@ -61,7 +62,7 @@ public final class SchedulerCore implements BackendScheduler {
         this.nanos = nanos;
         this.dispatcher = dispatcher;
         GenerationWatch watch = new GenerationWatch(nanos);
-        this.state = new QueueState(pool, handoff, watch);
+        this.state = new QueueState(pool, handoff, watch, this::signalHere);
         this.loader = new ModelLoader(state, pool, workers, this::signal);
         this.dispatch = new Dispatcher(state, pool, loader, settings, nanos, restartAll, watch);
         pool.addListener(poolListener);
@@ -169,17 +170,44 @@ public final class SchedulerCore implements BackendScheduler {
 
     /** Asks for a dispatch pass; cheap, never blocks, coalesces with a pass already due. */
     public void signal() {
-        if (passDue.compareAndSet(false, true)) {
+        if (passesDue.getAndIncrement() == 0) {
             try {
-                dispatcher.execute(this::runPass);
+                dispatcher.execute(this::drain);
             } catch (RejectedExecutionException closed) {
-                passDue.set(false);
+                passesDue.set(0);
             }
         }
     }
 
+    /**
+     * Runs a pass on the calling thread (a backend just came free), unless one is due or running already: the next
+     * image starts without waiting for the dispatcher thread to wake up, which was most of the time a backend sat
+     * idle between two images (bench/schedule.sh). Signals that arrive meanwhile are left to the dispatcher, so the caller runs at most
+     * one pass.
+     */
+    void signalHere() {
+        if (passesDue.getAndIncrement() == 0) {
+            runPass();
+            if (passesDue.addAndGet(-1) != 0) {
+                try {
+                    dispatcher.execute(this::drain);
+                } catch (RejectedExecutionException closed) {
+                    passesDue.set(0);
+                }
+            }
+        }
+    }
+
+    /** Runs passes until no signal is left uncovered; one thread at a time (whoever took the count from 0). */
+    private void drain() {
+        int covered = passesDue.get();
+        while (covered != 0) {
+            runPass();
+            covered = passesDue.addAndGet(-covered);
+        }
+    }
+
     private void runPass() {
-        passDue.set(false);
         try {
             dispatch.pass();
         } catch (RuntimeException | LinkageError e) {

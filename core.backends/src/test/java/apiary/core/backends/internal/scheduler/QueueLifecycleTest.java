@@ -31,6 +31,26 @@ class QueueLifecycleTest {
         return h.lease(BackendRequest.of(s, FakeParams.none()));
     }
 
+    /**
+     * The hand-off gap (bench/schedule.sh): a backend that comes free gets its next request from a pass run by the
+     * releasing thread, so nothing waits for the dispatcher thread to wake; the caller's stage still completes on
+     * the hand-off executor, never inside {@code lease.close()}.
+     */
+    @Test
+    void aReleasedBackendIsHandedTheNextRequestByTheReleasingThread() {
+        BackendLease first = occupy();
+        CompletableFuture<BackendLease> next = h.acquire(s);
+        h.settle();
+        assertFalse(next.isDone());
+        first.close();
+        assertFalse(next.isDone(), "not completed inside close()");
+        assertEquals(1, h.executor.runAll(), "only the completion was left to run: no dispatcher pass was needed");
+        assertEquals(1, leaseOf(next).backendId());
+        leaseOf(next).close();
+        h.settle();
+        assertCountersZero(s);
+    }
+
     @Test
     void aRequestTimesOutWithSwarmUIsMessage() {
         occupy();

@@ -40,9 +40,14 @@ final class CachedMetadata {
     /** Writes what a scan read and drops the rows of files that are gone. */
     void persist(ModelScan.Result r) {
         try {
+            long start = System.nanoTime();
             cache.putAll(r.fresh(), rows::containsKey);
             if (!r.stale().isEmpty()) {
                 cache.removeAll(r.stale());
+            }
+            if (!r.fresh().isEmpty() || !r.stale().isEmpty()) {
+                LOG.log(Level.INFO, "Model metadata cache written: {0} rows stored, {1} removed, in {2} ms", r.fresh().size(),
+                        r.stale().size(), (System.nanoTime() - start) / 1_000_000);
             }
             r.fresh().forEach(row -> rows.put(row.path(), row));
             r.stale().forEach(rows::remove);

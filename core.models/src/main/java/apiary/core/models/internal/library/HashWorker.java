@@ -103,7 +103,7 @@ final class HashWorker {
                     if (interrupted()) {
                         return;
                     }
-                    if (ModelLibraryService.hashable(r.metadata())) {
+                    if (r.metadata().hash() == null && r.metadata().error() == null) {
                         try {
                             done.add(r.withMetadata(r.metadata().withHash(TensorHash.of(r.path(), library.settings().maxHeaderBytes()))));
                         } catch (IOException | RuntimeException e) {

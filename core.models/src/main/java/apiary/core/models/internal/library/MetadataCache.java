@@ -9,15 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import apiary.core.api.data.Database;
-import apiary.core.api.json.Json;
 import apiary.core.models.internal.meta.MetadataCodec;
 import apiary.core.models.internal.meta.ModelMetadata;
 
@@ -43,36 +44,30 @@ final class MetadataCache {
     }
 
     private final Database database;
-    private final Json json;
 
-    MetadataCache(Database database, Json json) {
+    MetadataCache(Database database) {
         this.database = database;
-        this.json = json;
         database.migrate(MODULE, MIGRATIONS);
     }
 
-    /** @return every cached row by path; rows that do not parse are left out (and re-read from the file) */
+    /** @return every cached row by path, in one query; rows that do not decode are left out (and re-read from the file) */
     Map<String, Row> loadAll() {
-        List<Object[]> raw = new ArrayList<>();
+        Map<String, Row> out = new HashMap<>();
         try (Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT path, size, modified, sidecars, data FROM model_metadata")) {
             while (rs.next()) {
-                raw.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)});
+                String path = rs.getString(1);
+                try {
+                    out.put(path, new Row(path, rs.getLong(2), rs.getLong(3), rs.getLong(4), MetadataCodec.decode(rs.getString(5))));
+                } catch (IllegalArgumentException bad) {
+                    // A damaged row (or one from an older cache format) just means the file is read again.
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the model metadata cache failed: " + e.getMessage(), e);
         }
-        Map<String, Row> out = new ConcurrentHashMap<>();
-        raw.parallelStream().forEach(r -> {
-            try {
-                out.put((String) r[0], new Row((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3],
-                        MetadataCodec.fromMap(json.readObject((String) r[4]))));
-            } catch (IllegalArgumentException bad) {
-                // A damaged row just means the file is read again.
-            }
-        });
-        return new HashMap<>(out);
+        return out;
     }
 
     /** Stores rows, replacing earlier ones for the same paths, in batches. */
@@ -81,8 +76,9 @@ final class MetadataCache {
     }
 
     /**
-     * Stores rows in batches; only rows whose path may already have one are deleted first (a first scan of 10,000
-     * files then costs 10,000 inserts, not 10,000 deletes of nothing as well).
+     * Stores rows in batches: rows whose path may already have one are updated in place (a hash or an edit rewrites
+     * one row, not a delete and an insert), the others inserted (a first scan of 10,000 files costs 10,000 inserts,
+     * not 10,000 updates of nothing as well).
      *
      * @param rows the rows
      * @param stored whether a row for a path may already be stored
@@ -96,29 +92,45 @@ final class MetadataCache {
     private void write(List<Row> rows, Predicate<String> stored) {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM model_metadata WHERE id = ?");
+            try (PreparedStatement upd = c.prepareStatement(
+                    "UPDATE model_metadata SET size = ?, modified = ?, sidecars = ?, data = ? WHERE id = ?");
                     PreparedStatement ins = c.prepareStatement(
                             "INSERT INTO model_metadata (id, path, size, modified, sidecars, data) VALUES (?, ?, ?, ?, ?, ?)")) {
-                boolean deletes = false;
+                List<Row> updated = new ArrayList<>();
                 for (Row r : rows) {
-                    String id = id(r.path());
                     if (stored.test(r.path())) {
-                        del.setString(1, id);
-                        del.addBatch();
-                        deletes = true;
+                        upd.setLong(1, r.size());
+                        upd.setLong(2, r.modified());
+                        upd.setLong(3, r.sidecars());
+                        upd.setString(4, MetadataCodec.encode(r.metadata()));
+                        upd.setString(5, id(r.path()));
+                        upd.addBatch();
+                        updated.add(r);
                     }
-                    ins.setString(1, id);
-                    ins.setString(2, r.path());
-                    ins.setLong(3, r.size());
-                    ins.setLong(4, r.modified());
-                    ins.setLong(5, r.sidecars());
-                    ins.setString(6, json.write(MetadataCodec.toMap(r.metadata())));
-                    ins.addBatch();
                 }
-                if (deletes) {
-                    del.executeBatch();
+                int[] counts = updated.isEmpty() ? new int[0] : upd.executeBatch();
+                Set<Row> done = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        done.add(updated.get(i));
+                    }
                 }
-                ins.executeBatch();
+                boolean inserts = false;
+                for (Row r : rows) {
+                    if (!done.contains(r)) {
+                        ins.setString(1, id(r.path()));
+                        ins.setString(2, r.path());
+                        ins.setLong(3, r.size());
+                        ins.setLong(4, r.modified());
+                        ins.setLong(5, r.sidecars());
+                        ins.setString(6, MetadataCodec.encode(r.metadata()));
+                        ins.addBatch();
+                        inserts = true;
+                    }
+                }
+                if (inserts) {
+                    ins.executeBatch();
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +28,6 @@ import apiary.core.api.settings.ServerSettingsListener;
 import apiary.core.models.internal.meta.ClassDetector;
 import apiary.core.models.internal.meta.MetadataExtractor;
 import apiary.core.models.internal.meta.ModelClassTable;
-import apiary.core.models.internal.meta.ModelMetadata;
 import apiary.core.models.internal.paths.ModelFolders;
 import apiary.core.models.internal.paths.ModelSettings;
 import apiary.core.models.internal.wildcards.WildcardStore;
@@ -57,6 +58,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     private volatile ModelIndex index = ModelIndex.EMPTY;
     private volatile ModelClassTable classes;
     private volatile CompletableFuture<Void> latest;
+    private final List<Runnable> afterEachScan = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile WildcardStore wildcards;
@@ -70,7 +72,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     public ModelLibraryService(@Reference ModelSettings settings, @Reference Database database, @Reference Json json) {
         this.settings = settings;
         this.json = json;
-        this.cache = new CachedMetadata(new MetadataCache(database, json));
+        this.cache = new CachedMetadata(new MetadataCache(database));
         this.classes = new ModelClassTable(settings.xlDefaultAsXl1());
         this.hasher = new HashWorker(this);
         this.latest = CompletableFuture.runAsync(this::scan, scans);
@@ -144,13 +146,47 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             LOG.log(Level.INFO, "Model scan: {0} models, {1} read from their files, in {2} ms (walk {3} ms, then {4} ms "
                     + "waiting for the metadata cache)", r.index().size(), r.read(), (System.nanoTime() - start) / 1_000_000,
                     (walked[0] - start) / 1_000_000, (walked[1] - walked[0]) / 1_000_000);
-            // Listing waits for this scan only; the cache is written by the next task on the same thread.
-            scans.execute(() -> cache.persist(r));
+            // Listing waits for this scan only; what follows runs as the next tasks on the same thread.
+            later(() -> afterEachScan.forEach(ModelLibraryService::runQuietly));
+            later(() -> cache.persist(r));
             if (settings.hashInBackground()) {
                 hasher.wake();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Model scan failed", e);
+        }
+    }
+
+    /**
+     * Runs a task on the scan thread after each scan from now on (the listing does not wait for it), and once after
+     * the scan under way, if any, or at once.
+     *
+     * @param task the task
+     */
+    public void afterEachScan(Runnable task) {
+        afterEachScan.add(task);
+        later(() -> runQuietly(task));
+    }
+
+    /** @param task a task given to {@link #afterEachScan}; it no longer runs after this */
+    public void removeAfterEachScan(Runnable task) {
+        afterEachScan.remove(task);
+    }
+
+    /** Queues a task on the scan thread; once the bundle stops, nothing more is queued (nor needs to be). */
+    private void later(Runnable task) {
+        try {
+            scans.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            LOG.log(Level.DEBUG, "Model library stopped; a pending write is dropped");
+        }
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A task after the model scan failed: {0}", e.toString());
         }
     }
 
@@ -160,7 +196,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             return;
         }
         index = index.with(List.of(r));
-        scans.execute(() -> cache.store(List.of(r)));
+        later(() -> cache.store(List.of(r)));
     }
 
     /**
@@ -178,7 +214,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         }
         if (!current.isEmpty()) {
             index = index.with(current);
-            scans.execute(() -> cache.store(current));
+            later(() -> cache.store(current));
         }
     }
 
@@ -252,31 +288,12 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     @Override
     public List<ModelClassDTO> modelClasses() {
-        List<ModelClassDTO> out = new ArrayList<>();
-        classes.classes().forEach(c -> {
-            ModelClassDTO d = new ModelClassDTO();
-            d.id = c.id();
-            d.name = c.name();
-            d.compatClass = c.compat();
-            d.standardWidth = c.width();
-            d.standardHeight = c.height();
-            out.add(d);
-        });
-        return out;
+        return ClassDtos.models(classes);
     }
 
     @Override
     public List<CompatClassDTO> compatClasses() {
-        List<CompatClassDTO> out = new ArrayList<>();
-        classes.compatClasses().forEach(c -> {
-            CompatClassDTO d = new CompatClassDTO();
-            d.id = c.id();
-            d.shortCode = c.shortCode();
-            d.isText2Video = c.text2Video();
-            d.lorasTargetTextEnc = c.lorasTargetTextEnc();
-            out.add(d);
-        });
-        return out;
+        return ClassDtos.compat(classes);
     }
 
     /** Rescans the models and, when the wildcard store runs, the wildcard files ({@code TriggerRefresh}). */
@@ -287,11 +304,6 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
             w.refresh();
         }
         rescan().join();
-    }
-
-    /** @param m metadata with an error @return whether a hash can be computed for it */
-    static boolean hashable(ModelMetadata m) {
-        return m.hash() == null && m.error() == null;
     }
 
     private static Thread daemon(Runnable r, String name) {

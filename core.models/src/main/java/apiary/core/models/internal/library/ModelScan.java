@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,15 +33,17 @@ final class ModelScan {
         final String subtype;
         final FoundFile file;
         final String key;
+        final Set<String> others;
         final long stamp;
         ModelMetadata metadata;
         boolean read;
 
-        Found(String subtype, FoundFile file) {
+        Found(String subtype, FoundFile file, Set<String> others) {
             this.subtype = subtype;
             this.file = file;
             this.key = file.path().toString();
-            this.stamp = sidecarStamp(file);
+            this.others = others;
+            this.stamp = others.isEmpty() ? 0 : sidecarStamp(file);
         }
     }
 
@@ -78,11 +81,27 @@ final class ModelScan {
         return stamp;
     }
 
+    /**
+     * @param siblings a folder's files
+     * @return those that are not models: the only ones that can be sidecars (a folder of models alone, the usual
+     *         case, then costs no sidecar lookups at all)
+     */
+    private static Set<String> others(Map<String, Long> siblings) {
+        Set<String> out = new HashSet<>();
+        for (String name : siblings.keySet()) {
+            if (!ModelNames.isModelFile(name)) {
+                out.add(name);
+            }
+        }
+        return out.isEmpty() ? Set.of() : out;
+    }
+
     Result run(Map<String, List<Path>> foldersBySubtype) {
         List<Found> all = new ArrayList<>();
+        Map<Map<String, Long>, Set<String>> othersByFolder = new IdentityHashMap<>();
         for (Map.Entry<String, List<Path>> e : foldersBySubtype.entrySet()) {
             for (FoundFile f : scanner.scan(e.getValue()).values()) {
-                all.add(new Found(e.getKey(), f));
+                all.add(new Found(e.getKey(), f, othersByFolder.computeIfAbsent(f.siblings(), ModelScan::others)));
             }
         }
         Map<String, MetadataCache.Row> rows = cache.get();
@@ -98,7 +117,7 @@ final class ModelScan {
             }
         }
         toRead.parallelStream().forEach(f -> {
-            f.metadata = extractor.extract(f.file.path(), f.file.siblings().keySet());
+            f.metadata = extractor.extract(f.file.path(), f.others);
             f.read = true;
         });
         Map<String, TreeMap<String, ModelRecord>> index = new HashMap<>();

@@ -41,6 +41,11 @@ public final class Previews {
         this.maxHeaderBytes = maxHeaderBytes;
     }
 
+    /** @return the current edit id (preview URLs made under another one are out of date) */
+    public static long editId() {
+        return EDIT_ID.get();
+    }
+
     /** Counts an edit. */
     public static void edited() {
         EDIT_ID.incrementAndGet();

@@ -44,7 +44,8 @@ public final class MetadataExtractor {
 
     /**
      * @param file the model file
-     * @param siblings names of the files in its folder (for sidecars without a stat per suffix)
+     * @param siblings names of the files in its folder, or of those that are not models (for sidecars without a stat
+     *        per suffix)
      * @return its metadata; a file that cannot be read gets bare metadata carrying the reason
      */
     public ModelMetadata extract(Path file, Set<String> siblings) {
@@ -58,7 +59,7 @@ public final class MetadataExtractor {
         Map<String, Object> header = new LinkedHashMap<>();
         if ("safetensors".equals(ext) || "sft".equals(ext)) {
             try {
-                header = SafetensorsHeader.read(file, maxHeaderBytes, json);
+                header = SafetensorsHeader.readTensorsAndMetadata(file, maxHeaderBytes);
             } catch (SafetensorsHeader.BadHeader e) {
                 return ModelMetadata.bare(title, image, e.getMessage(), e.getMessage());
             } catch (IOException | RuntimeException e) {
@@ -116,6 +117,9 @@ public final class MetadataExtractor {
 
     private Alt mergeSidecars(Path file, Set<String> siblings, Map<String, Object> header, Map<String, Object> meta) {
         Alt alt = new Alt();
+        if (siblings.isEmpty()) {
+            return alt;
+        }
         String base = ModelNames.withoutExtension(file.getFileName().toString());
         boolean first = true;
         for (String suffix : Sidecars.JSON) {

@@ -52,7 +52,11 @@ public final class SafetensorsHeader {
         }
         ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, lenBuf, 0);
-        long len = lenBuf.getLong(0);
+        return check(lenBuf.getLong(0), size, maxBytes);
+    }
+
+    /** @return the header length, once it is known to fit the limit and the file */
+    private static long check(long len, long size, long maxBytes) throws BadHeader {
         if (len < 2) {
             throw new BadHeader("Improper safetensors file: invalid header length " + len + ".");
         }
@@ -89,6 +93,59 @@ public final class SafetensorsHeader {
                 throw new BadHeader("Improper safetensors file: the header is not UTF-8 text.");
             }
             return parse(text.strip(), json);
+        }
+    }
+
+    /** What one read at the start of a file usually covers: the length and the whole header of most models. */
+    private static final int FIRST_READ = 64 * 1024;
+
+    /**
+     * The library's read: the same checks as {@link #read}, in one positioned read for most files (a second one only
+     * for a header over 64 KiB), keeping of each tensor only its shape.
+     *
+     * @param file a safetensors file
+     * @param maxBytes the largest header accepted
+     * @return tensor names to {@code {"shape": [...]}} and {@code __metadata__}, in file order
+     * @throws BadHeader for a bad length, bytes that are not UTF-8, or text that is not a JSON object
+     * @throws IOException when the file cannot be read
+     */
+    public static Map<String, Object> readTensorsAndMetadata(Path file, long maxBytes) throws IOException, BadHeader {
+        byte[] bytes;
+        int len;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) {
+                throw new BadHeader("File is too short to be a safetensors file (" + size + " bytes).");
+            }
+            ByteBuffer first = ByteBuffer.allocate((int) Math.min(size, FIRST_READ)).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, first, 0);
+            len = (int) check(first.getLong(0), size, Math.min(maxBytes, Integer.MAX_VALUE - 16));
+            if (8 + len <= first.capacity()) {
+                bytes = first.array();
+            } else {
+                ByteBuffer all = ByteBuffer.allocate(8 + len);
+                all.put(first.array());
+                readFully(ch, all, first.capacity());
+                bytes = all.array();
+            }
+        }
+        String text = new String(bytes, 8, len, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            strictUtf8(ByteBuffer.wrap(bytes, 8, len));
+        }
+        try {
+            return HeaderJson.tensorsAndMetadata(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadHeader("Improper safetensors file: the header is not a JSON object.");
+        }
+    }
+
+    private static void strictUtf8(ByteBuffer buf) throws BadHeader {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buf);
+        } catch (CharacterCodingException e) {
+            throw new BadHeader("Improper safetensors file: the header is not UTF-8 text.");
         }
     }
 

@@ -29,6 +29,9 @@ public final class Sidecars {
      * @return the first preview image suffix present, or null
      */
     public static String image(String modelFileName, Set<String> siblings) {
+        if (siblings.isEmpty()) {
+            return null;
+        }
         String base = ModelNames.withoutExtension(modelFileName);
         for (String s : IMAGES) {
             if (siblings.contains(base + s)) {

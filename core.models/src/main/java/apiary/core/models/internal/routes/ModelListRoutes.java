@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.json.Json;
-import apiary.core.api.model.ModelDTO;
 import apiary.core.api.permission.CorePermissions;
 import apiary.core.api.route.ApiError;
 import apiary.core.api.route.Param;
@@ -26,6 +25,7 @@ import apiary.core.models.internal.wildcards.WildcardStore;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -38,6 +38,8 @@ public final class ModelListRoutes implements RouteProvider {
     private final ModelLibraryService library;
     private final WildcardStore wildcards;
     private final Previews previews;
+    private final NetJsonCache netJson;
+    private final Runnable fill;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile BackendRegistry backends;
@@ -52,6 +54,14 @@ public final class ModelListRoutes implements RouteProvider {
         this.library = library;
         this.wildcards = wildcards;
         this.previews = new Previews(json, library.settings().maxHeaderBytes());
+        this.netJson = new NetJsonCache(json);
+        this.fill = () -> netJson.fill(library.index(), library.classTable(), library.subtypes());
+        library.afterEachScan(fill);
+    }
+
+    @Deactivate
+    void stop() {
+        library.removeAfterEachScan(fill);
     }
 
     /** @return the answer, once the pending scan is done */
@@ -85,9 +95,12 @@ public final class ModelListRoutes implements RouteProvider {
         BackendModels onBackends = new BackendModels(backends);
         for (ModelRecord r : index.models(subtype, listing.prefix())) {
             if (listing.matches(r.name())) {
-                ModelDTO d = r.toDto(classes, preview(r, subtype, dataImages));
-                listing.add(new ModelListing.Entry(r.name(), d.title, r.created(), r.modified(),
-                        ModelNetObjects.of(d, classes, onBackends.loaded(r.name()))));
+                boolean loaded = onBackends.loaded(r.name());
+                // The usual object is written once and reused; loaded models and inline images are made each time.
+                Object net = loaded || dataImages
+                        ? ModelNetObjects.of(r.toDto(classes, preview(r, subtype, dataImages)), classes, loaded)
+                        : netJson.get(r, classes);
+                listing.add(new ModelListing.Entry(r.name(), r.metadata().title(), r.created(), r.modified(), net));
             }
         }
         if (allowRemote) {

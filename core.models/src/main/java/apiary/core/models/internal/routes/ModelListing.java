@@ -20,8 +20,8 @@ import apiary.core.api.route.ApiError;
  * first), optionally reversed; one entry per name.
  */
 final class ModelListing {
-    /** One candidate entry. */
-    record Entry(String name, String title, long created, long modified, Map<String, Object> net) {
+    /** One candidate entry; {@code net} is its net object (a map, or its JSON text written once). */
+    record Entry(String name, String title, long created, long modified, Object net) {
     }
 
     private final String path;
@@ -101,7 +101,7 @@ final class ModelListing {
         if (reverse) {
             Collections.reverse(sorted);
         }
-        List<Map<String, Object>> out = new ArrayList<>(sorted.size());
+        List<Object> out = new ArrayList<>(sorted.size());
         sorted.forEach(e -> out.add(e.net()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("folders", List.copyOf(folders));

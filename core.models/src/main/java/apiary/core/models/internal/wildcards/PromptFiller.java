@@ -14,6 +14,9 @@ import apiary.core.api.model.FilledPrompt;
  * Fills {@code <random:...>}, {@code <wildcard:...>} and {@code <wc:...>} tags with choices from one seeded random
  * source, so a seed always reproduces the prompt. Tags nest; chosen text is filled again up to a fixed depth, so a
  * wildcard that names itself ends instead of looping. Unknown tags and unbalanced brackets are kept as written.
+ * With SwarmUI's wildcard seed behaviour {@code Index} ({@link #fillByIndex}) the seed is instead a 0-based index into
+ * each choice list (modulo its length; a second pick from the same list takes the same index among those left), while
+ * counts and number ranges stay random.
  */
 public final class PromptFiller {
     private static final int MAX_DEPTH = 16;
@@ -38,11 +41,29 @@ public final class PromptFiller {
      */
     public FilledPrompt fill(String prompt, long seed) {
         List<String> used = new ArrayList<>();
-        String text = fill(prompt, new SplittableRandom(seed), used, 0);
+        String text = fill(prompt, new Source(new SplittableRandom(seed), -1), used, 0);
         return new FilledPrompt(text, used);
     }
 
-    private String fill(String text, SplittableRandom random, List<String> used, int depth) {
+    /**
+     * @param prompt the prompt
+     * @param index the wildcard seed, used as the index of each choice (0 the first; non-negative)
+     * @return the filled prompt
+     */
+    public FilledPrompt fillByIndex(String prompt, long index) {
+        List<String> used = new ArrayList<>();
+        String text = fill(prompt, new Source(new SplittableRandom(index), Math.max(0, index)), used, 0);
+        return new FilledPrompt(text, used);
+    }
+
+    /** Where choices come from: the seeded random source, or with an index, the index into each list. */
+    private record Source(SplittableRandom random, long index) {
+        int choose(int size) {
+            return index < 0 ? random.nextInt(size) : (int) (index % size);
+        }
+    }
+
+    private String fill(String text, Source random, List<String> used, int depth) {
         if (depth > MAX_DEPTH || text.indexOf('<') < 0) {
             return text;
         }
@@ -80,7 +101,7 @@ public final class PromptFiller {
         return close;
     }
 
-    private String tag(String inner, SplittableRandom random, List<String> used, int depth) {
+    private String tag(String inner, Source random, List<String> used, int depth) {
         int colon = inner.indexOf(':');
         if (colon < 0) {
             return "<" + fill(inner, random, used, depth + 1) + ">";
@@ -107,7 +128,7 @@ public final class PromptFiller {
         return "<" + inner.substring(0, colon + 1) + fill(data, random, used, depth + 1) + ">";
     }
 
-    private String random(String data, int[] count, SplittableRandom random, List<String> used, int depth) {
+    private String random(String data, int[] count, Source random, List<String> used, int depth) {
         String separator = data.contains("||") ? "||" : data.contains("|") ? "|" : ",";
         List<String> choices = new ArrayList<>();
         for (String part : data.split(java.util.regex.Pattern.quote(separator))) {
@@ -127,7 +148,7 @@ public final class PromptFiller {
         return String.join(", ", filled);
     }
 
-    private String wildcard(String data, int[] count, SplittableRandom random, List<String> used, int depth) {
+    private String wildcard(String data, int[] count, Source random, List<String> used, int depth) {
         String[] parts = data.split(",", 2);
         Optional<Wildcard> card = bestMatch(parts[0].strip()).flatMap(wildcards);
         if (card.isEmpty()) {
@@ -167,15 +188,15 @@ public final class PromptFiller {
     }
 
     /** Picks {@code count} different entries (repeating only once all were used). */
-    private static List<String> pick(List<String> options, int[] count, SplittableRandom random) {
-        int n = count[0] == count[1] ? count[0] : count[0] + random.nextInt(count[1] - count[0] + 1);
+    private static List<String> pick(List<String> options, int[] count, Source random) {
+        int n = count[0] == count[1] ? count[0] : count[0] + random.random().nextInt(count[1] - count[0] + 1);
         List<String> pool = new ArrayList<>(options);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (pool.isEmpty()) {
                 pool.addAll(options);
             }
-            out.add(pool.remove(random.nextInt(pool.size())));
+            out.add(pool.remove(random.choose(pool.size())));
         }
         return out;
     }
@@ -197,7 +218,7 @@ public final class PromptFiller {
     }
 
     /** A choice like {@code 1-10} picks a whole number in that range (SwarmUI's number ranges). */
-    private static String numberRange(String choice, SplittableRandom random) {
+    private static String numberRange(String choice, Source random) {
         int dash = choice.indexOf('-', 1);
         if (dash < 0) {
             return null;
@@ -205,7 +226,7 @@ public final class PromptFiller {
         try {
             long a = Long.parseLong(choice.substring(0, dash).strip());
             long b = Long.parseLong(choice.substring(dash + 1).strip());
-            return a <= b && b - a < Long.MAX_VALUE / 2 ? Long.toString(a + random.nextLong(b - a + 1)) : null;
+            return a <= b && b - a < Long.MAX_VALUE / 2 ? Long.toString(a + random.random().nextLong(b - a + 1)) : null;
         } catch (NumberFormatException e) {
             return null;
         }

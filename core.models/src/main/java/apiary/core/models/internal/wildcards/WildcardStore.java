@@ -121,4 +121,9 @@ public final class WildcardStore implements WildcardLibrary, ServerSettingsListe
     public FilledPrompt fill(String prompt, long seed) {
         return filler.fill(prompt == null ? "" : prompt, seed);
     }
+
+    @Override
+    public FilledPrompt fillByIndex(String prompt, long index) {
+        return filler.fillByIndex(prompt == null ? "" : prompt, index);
+    }
 }

@@ -35,7 +35,7 @@ class ModelScanCacheTest {
         SafetensorsFiles.write(b.resolve("m2.safetensors"), Map.of(), SafetensorsFiles.keys("w"));
         Files.write(a.resolve(".hidden.safetensors"), new byte[] {1});
         Files.write(a.resolve("notes.txt"), new byte[] {1});
-        MetadataCache cache = new MetadataCache(new TestDatabase("scan" + System.nanoTime()), json);
+        MetadataCache cache = new MetadataCache(new TestDatabase("scan" + System.nanoTime()));
         Map<String, List<Path>> folders = Map.of("LoRA", List.of(a, b));
 
         ModelScan.Result first = new ModelScan(extractor, cache.loadAll()).run(folders);
@@ -71,7 +71,7 @@ class ModelScanCacheTest {
         SafetensorsFiles.write(a.resolve("sub/ok.safetensors"), Map.of(), SafetensorsFiles.keys("w"));
         Files.createSymbolicLink(a.resolve("sub/loop"), a);
         Files.createSymbolicLink(a.resolve("dangling.safetensors"), root.resolve("nowhere"));
-        MetadataCache cache = new MetadataCache(new TestDatabase("loop" + System.nanoTime()), json);
+        MetadataCache cache = new MetadataCache(new TestDatabase("loop" + System.nanoTime()));
         ModelScan.Result r = new ModelScan(extractor, cache.loadAll()).run(Map.of("LoRA", List.of(a)));
         assertEquals(List.of("sub/ok.safetensors"), r.index().models("LoRA").stream().map(ModelRecord::name).toList());
     }

@@ -3,6 +3,7 @@ package apiary.core.models.internal.meta;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -110,5 +111,19 @@ class MetadataRoundTripTest {
         Path f = Files.write(dir.resolve("g.engine"), new byte[] {0, 1, 2});
         new MetadataWriter(json, LIMIT).write(f, Map.of("title", "Engine model"), false);
         assertEquals("Engine model", extractor.extract(f, siblings()).title());
+    }
+
+    @Test
+    void theCacheTextKeepsEveryFieldAndRefusesOtherText() {
+        ModelMetadata full = new ModelMetadata("T: 1;-", "", "line\nwith \u00e9 and 12:colons", ".preview.png", "flux-1-dev", 640, 480,
+                "MIT", "2024", "eps", "hint", "cat, dog", "a+b", List.of("x", "", "7:y"), true, "0.8", "unet", "0xabc", "fp8_scaled",
+                "Improper file");
+        assertEquals(full, MetadataCodec.decode(MetadataCodec.encode(full)));
+        ModelMetadata bare = ModelMetadata.bare("plain", null, null, null);
+        assertEquals(bare, MetadataCodec.decode(MetadataCodec.encode(bare)));
+        String text = MetadataCodec.encode(full);
+        for (String bad : new String[] {"{\"title\": \"old JSON row\"}", text.substring(0, text.length() - 3), text + "1:x", "m1;99:short", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> MetadataCodec.decode(bad), bad);
+        }
     }
 }

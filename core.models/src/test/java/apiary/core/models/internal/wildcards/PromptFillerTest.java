@@ -68,4 +68,21 @@ class PromptFillerTest {
         String big = "<".repeat(200_000) + ">".repeat(10);
         assertNotEquals(null, filler.fill(big, 1).text(), "a huge unbalanced prompt is handled in linear time");
     }
+
+    @Test
+    void theIndexBehaviourTakesTheSeedAsAZeroBasedIndexThatWrapsAround() {
+        // SwarmUI: with 3 entries seed 0 is the first, seed 2 the last, seed 3 the first again.
+        assertEquals("cat", filler.fillByIndex("<wildcard:animals>", 0).text());
+        assertEquals("bird", filler.fillByIndex("<wildcard:animals>", 2).text());
+        assertEquals("cat", filler.fillByIndex("<wildcard:animals>", 3).text());
+        assertEquals("dog", filler.fillByIndex("<random:cat,dog,bird>", 1).text(), "random tags pick by index too");
+        assertEquals(List.of("animals"), filler.fillByIndex("<wc:animals>", 7).usedWildcards());
+    }
+
+    @Test
+    void aSecondIndexPickFromOneListTakesTheSameIndexAmongTheRest() {
+        // Index 1 of [cat, dog, bird] is dog; of what is left [cat, bird], index 1 is bird.
+        assertEquals("dog, bird", filler.fillByIndex("<wildcard[2]:animals>", 1).text());
+        assertEquals("a orange thing", filler.fillByIndex("<wc:nested>", 1).text(), "nested wildcards pick by the same index");
+    }
 }

@@ -14,9 +14,9 @@ import apiary.core.server.internal.dispatch.ApiHttpHandler;
 import apiary.core.server.internal.dispatch.ApiPipeline;
 import apiary.core.server.internal.db.DatabaseState;
 import apiary.core.server.internal.dispatch.ApiWebSocketUpgrade;
-import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.proxy.ProxyRoutes;
 import apiary.core.server.internal.openapi.OpenApiDocument;
+import apiary.core.server.internal.route.RouteDefinition;
 import apiary.core.server.internal.route.RouteRegistry;
 import apiary.core.server.internal.settings.NetworkSettings;
 import apiary.core.server.internal.web.ExtensionFileHandler;
@@ -55,7 +55,14 @@ public final class HttpServerComponent {
     /** Framework property: seconds start-up may wait for components before accepting anyway (default 10). */
     public static final String READY_TIMEOUT_PROPERTY = "apiary.http.readyTimeoutSeconds";
 
+    /** Framework property: the highest start level whose bundles the server needs before it answers (default 1). */
+    public static final String CORE_START_LEVEL_PROPERTY = "apiary.http.coreStartLevel";
+    /** Requests that may wait at once for the bundles still starting. */
+    private static final int STARTUP_HOLD_CAPACITY = 512;
+
     private final Readiness readiness;
+    private final StartupHold startup;
+    private final RootHandler root;
     private final String listenMessage;
     private final ServerLog log;
     private final BundleContext context;
@@ -92,7 +99,6 @@ public final class HttpServerComponent {
             @Reference ProxyRoutes proxies) throws Exception {
         this.context = context;
         this.log = log;
-        JsonCodec.warmUpInBackground();
         String host = property(context, HOST_PROPERTY, "127.0.0.1");
         int port = Integer.parseInt(property(context, PORT_PROPERTY, "7801"));
         defaultMaxRequestMegabytes = Long.parseLong(property(context, MAX_REQUEST_MB_PROPERTY, "200"));
@@ -113,12 +119,16 @@ public final class HttpServerComponent {
         ApiWebSocketUpgrade webSocket = new ApiWebSocketUpgrade(server, pipeline, this::maxRequestBytes);
         extensionFiles = new ExtensionFiles(context);
         extensionFiles.open();
-        server.setHandler(new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
+        startup = new StartupHold(STARTUP_HOLD_CAPACITY,
+                name -> name.indexOf('/') < 0 && isSessionless(routes.table().find(name)), threads);
+        root = new RootHandler(api, webSocket, () -> OpenApiDocument.build(routes.snapshot(), version),
                 new NetworkGate(() -> settings, database), new ExtensionFileHandler(extensionFiles), webFiles,
-                proxies));
+                proxies, startup);
+        server.setHandler(root);
         server.start();
-        // Bound now (the port is known and early clients wait in the listen backlog), accepting once every installed
-        // bundle is started and its components are up: whoever gets an answer sees every extension, not just the core.
+        // Bound now (the port is known and early clients wait in the listen backlog), accepting once the core's
+        // bundles are up; what the other bundles answer waits in the start-up hold until they are up too, so whoever
+        // gets an answer sees every extension, not just the core.
         connector.open();
         int actualPort = connector.getLocalPort();
         listenMessage = "Apiary " + version + " listening on http://" + host + ":" + actualPort;
@@ -126,7 +136,8 @@ public final class HttpServerComponent {
         props.put("apiary.http.port", actualPort);
         infoRegistration = context.registerService(ServerInfo.class, new ServerInfoImpl(version, dataDir, actualPort), props);
         readiness = new Readiness(context, components,
-                Duration.ofSeconds(Long.parseLong(property(context, READY_TIMEOUT_PROPERTY, "10"))), server.getScheduler(), this::accept);
+                Duration.ofSeconds(Long.parseLong(property(context, READY_TIMEOUT_PROPERTY, "10"))), server.getScheduler(),
+                Integer.parseInt(property(context, CORE_START_LEVEL_PROPERTY, "1")), this::accept, () -> startup.release(root));
         readiness.start();
     }
 
@@ -166,6 +177,11 @@ public final class HttpServerComponent {
             }
         }
         return megabytes * 1024 * 1024;
+    }
+
+    /** Sessionless routes (GetNewSession, Login) are what a start-up may answer before every bundle is up. */
+    private static boolean isSessionless(RouteDefinition route) {
+        return route != null && route.sessionless();
     }
 
     private static String property(BundleContext context, String key, String fallback) {

@@ -3,13 +3,10 @@ package apiary.core.server.internal.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import apiary.core.api.settings.ServerSettings;
 import apiary.core.server.internal.db.DatabaseState;
-import apiary.core.server.internal.json.JsonCodec;
 import apiary.core.server.internal.settings.NetworkSettings;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -74,22 +71,8 @@ final class NetworkGate {
 
     private void unavailable(Request request, Response response, Callback callback) {
         String why = database.problem().orElse("The server is starting; try again in a moment.");
-        response.setStatus(503);
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        byte[] body;
-        if (Request.getPathInContext(request).regionMatches(true, 0, "/API/", 0, 5)) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("error_id", database.problem().isPresent() ? "database_unavailable" : "server_starting");
-            json.put("error", why);
-            body = JsonCodec.bytes(json);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        } else {
-            body = why.getBytes(StandardCharsets.UTF_8);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        Unavailable.answer(request, response, callback,
+                database.problem().isPresent() ? "database_unavailable" : "server_starting", why, 5);
     }
 
     private static boolean bypassed(ServerSettings s, String remote) {

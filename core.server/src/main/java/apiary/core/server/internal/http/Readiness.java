@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,20 +14,27 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * Decides when the server may accept connections: once the framework has started every installed bundle and
- * Declarative Services has brought up every component that can come up, so that the first client already sees the
- * routes and sessions of every bundle. The framework's STARTED event alone is too early: SCR enables components on a
- * thread of its own, and a route provider may still be waiting for the service that another component registers a
- * moment later. A component still waiting after the deadline (an extension whose dependency is missing, a database
- * that cannot be reached) no longer keeps the server closed; the log names what it waits for.
+ * Decides the two moments of start-up. <em>Open</em>: the bundles of the core start levels (at most
+ * {@code apiary.http.coreStartLevel}, the launcher puts the libraries, core.server and core.sessions there) are
+ * started and Declarative Services has brought up their components, so sessions and logins can be answered.
+ * <em>Complete</em>: the framework has started every installed bundle and every component that can come up is up,
+ * so every route of every bundle is registered; until then {@link StartupHold} holds the requests the core cannot
+ * answer. The framework's STARTED event alone is too early: SCR enables components on a thread of its own, and a
+ * route provider may still be waiting for the service that another component registers a moment later. A component
+ * still waiting after the deadline (an extension whose dependency is missing, a database that cannot be reached) no
+ * longer holds anything back; the log names what it waits for.
  */
 final class Readiness {
     private static final System.Logger LOG = System.getLogger(Readiness.class.getName());
@@ -38,23 +47,31 @@ final class Readiness {
     private final ServiceComponentRuntime scr;
     private final Duration deadline;
     private final Scheduler scheduler;
-    private final Runnable ready;
+    private final int coreLevel;
+    private final Runnable open;
+    private final Runnable complete;
+    private boolean opened;
     private final AtomicBoolean done = new AtomicBoolean();
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
     private final ServiceListener serviceListener = event -> soon();
     private final BundleListener bundleListener = event -> soon();
-    private final FrameworkListener frameworkListener = event -> soon();
+    private final FrameworkListener frameworkListener = this::frameworkEvent;
+    /** Bundles the framework failed to start: they will not become active, so nothing waits for them. */
+    private final Set<Long> failed = ConcurrentHashMap.newKeySet();
     private long deadlineNanos;
 
-    Readiness(BundleContext context, ServiceComponentRuntime scr, Duration deadline, Scheduler scheduler, Runnable ready) {
+    Readiness(BundleContext context, ServiceComponentRuntime scr, Duration deadline, Scheduler scheduler, int coreLevel,
+            Runnable open, Runnable complete) {
         this.context = context;
         this.scr = scr;
         this.deadline = deadline;
         this.scheduler = scheduler;
-        this.ready = ready;
+        this.coreLevel = coreLevel;
+        this.open = open;
+        this.complete = complete;
     }
 
-    /** Starts watching; {@code ready} runs once, on a scheduler thread. */
+    /** Starts watching; {@code open}, then {@code complete}, each run once, on a scheduler thread. */
     void start() {
         deadlineNanos = System.nanoTime() + deadline.toNanos();
         context.addServiceListener(serviceListener);
@@ -95,46 +112,106 @@ final class Readiness {
             return;
         }
         List<String> waiting;
+        List<String> core;
         try {
             waiting = waiting();
+            core = opened ? List.of() : waitingInCore();
         } catch (RuntimeException e) {
             // A bundle changed under the check; look again.
             waiting = List.of(e.toString());
+            core = waiting;
         }
         boolean late = System.nanoTime() > deadlineNanos;
-        if (waiting.isEmpty() || late) {
-            if (!done.get()) {
-                stop();
-                if (!waiting.isEmpty()) {
-                    LOG.log(Level.WARNING, "Accepting connections after {0} s although these are not ready: {1}",
-                            deadline.toSeconds(), String.join("; ", waiting));
-                }
-                ready.run();
-            }
+        if (!opened && (core.isEmpty() || waiting.isEmpty() || late)) {
+            opened = true;
+            open.run();
         }
+        if (waiting.isEmpty() || late) {
+            stop();
+            if (!waiting.isEmpty()) {
+                LOG.log(Level.WARNING, "Serving every request after {0} s although these are not ready: {1}",
+                        deadline.toSeconds(), String.join("; ", waiting));
+            }
+            complete.run();
+        }
+    }
+
+    private void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null && event.getBundle().getBundleId() != 0) {
+            failed.add(event.getBundle().getBundleId());
+        }
+        soon();
+    }
+
+    /** @return what of the core start levels is not ready yet, empty when the core can answer */
+    List<String> waitingInCore() {
+        return waiting(coreLevel);
     }
 
     /** @return what is not ready yet, empty when everything is */
     List<String> waiting() {
-        List<String> out = new ArrayList<>();
-        if (context.getBundle(0).getState() != Bundle.ACTIVE) {
-            out.add("the framework is still starting bundles");
-            return out;
+        int beginning = beginningStartLevel();
+        int active = activeStartLevel();
+        if (active < beginning) {
+            return List.of("the framework is at start level " + active + " of " + beginning);
         }
+        return waiting(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Bundles up to a start level: each one marked for starting is active (or failed to start), and its components
+     * are up. The framework's own ACTIVE state says nothing here: Felix sets it before the start-level thread has
+     * started the bundles of the beginning level.
+     */
+    private List<String> waiting(int maxLevel) {
+        List<String> out = new ArrayList<>();
+        int active = activeStartLevel();
         for (Bundle b : context.getBundles()) {
-            if (b.getState() != Bundle.ACTIVE || b.getHeaders("").get("Service-Component") == null) {
+            if (b.getBundleId() == 0) {
                 continue;
             }
-            Collection<ComponentDescriptionDTO> components = scr.getComponentDescriptionDTOs(b);
-            if (components.isEmpty()) {
-                out.add(b.getSymbolicName() + " (components not read yet)");
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level == null || level.getStartLevel() > maxLevel) {
                 continue;
             }
-            for (ComponentDescriptionDTO c : components) {
-                waiting(c, out);
+            if (b.getState() == Bundle.ACTIVE) {
+                components(b, out);
+            } else if (level.isPersistentlyStarted() && level.getStartLevel() <= Math.max(active, 1)
+                    && !failed.contains(b.getBundleId()) && b.getState() != Bundle.UNINSTALLED
+                    && (active <= level.getStartLevel() || b.getState() == Bundle.STARTING)) {
+                // Marked for starting at a level the framework has reached but not yet started: the start-level
+                // thread is on its way. Once the framework is past that level, a bundle that is not active failed.
+                out.add(b.getSymbolicName() + " (not started yet)");
             }
         }
         return out;
+    }
+
+    private int activeStartLevel() {
+        return context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+    }
+
+    private int beginningStartLevel() {
+        String v = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        try {
+            return v == null ? 1 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void components(Bundle b, List<String> out) {
+        if (b.getHeaders("").get("Service-Component") == null) {
+            return;
+        }
+        Collection<ComponentDescriptionDTO> components = scr.getComponentDescriptionDTOs(b);
+        if (components.isEmpty()) {
+            out.add(b.getSymbolicName() + " (components not read yet)");
+            return;
+        }
+        for (ComponentDescriptionDTO c : components) {
+            waiting(c, out);
+        }
     }
 
     private void waiting(ComponentDescriptionDTO c, List<String> out) {

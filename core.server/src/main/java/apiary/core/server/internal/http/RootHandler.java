@@ -23,7 +23,8 @@ import org.eclipse.jetty.util.URIUtil;
  * The server's whole URL space: {@code /API/*} to the dispatcher (HTTP or WebSocket upgrade), extensions' files
  * under {@code /ExtensionFile/}, {@code /openapi.json}, the bundles' proxy targets ({@code /ComfyBackendDirect/}),
  * then the bundles' web files (which may replace any of what follows), {@code /} to {@code Text2Image}, the
- * placeholder page, the error pages, and a redirect to {@code /Error/404} for the rest.
+ * placeholder page, the error pages, and a redirect to {@code /Error/404} for the rest. While bundles still start,
+ * what only they could answer waits in the {@link StartupHold}.
  */
 final class RootHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RootHandler.class.getName());
@@ -35,9 +36,10 @@ final class RootHandler extends Handler.Abstract {
     private final ExtensionFileHandler extensionFiles;
     private final WebFileRoutes webFiles;
     private final ProxyRoutes proxies;
+    private final StartupHold startup;
 
     RootHandler(ApiHttpHandler api, ApiWebSocketUpgrade webSocket, Supplier<Object> openApi, NetworkGate gate,
-            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles, ProxyRoutes proxies) {
+            ExtensionFileHandler extensionFiles, WebFileRoutes webFiles, ProxyRoutes proxies, StartupHold startup) {
         this.api = api;
         this.webSocket = webSocket;
         this.openApi = openApi;
@@ -45,6 +47,7 @@ final class RootHandler extends Handler.Abstract {
         this.extensionFiles = extensionFiles;
         this.webFiles = webFiles;
         this.proxies = proxies;
+        this.startup = startup;
     }
 
     @Override
@@ -52,7 +55,7 @@ final class RootHandler extends Handler.Abstract {
         // Canonical but still percent-encoded: decoded below only where a path names a file.
         String path = Request.getPathInContext(request);
         try {
-            if (gate.answer(request, response, callback)) {
+            if (gate.answer(request, response, callback) || startup.hold(request, response, callback)) {
                 return true;
             }
             if (path.regionMatches(true, 0, "/API/", 0, 5)) {

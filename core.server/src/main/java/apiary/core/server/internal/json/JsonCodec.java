@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import apiary.core.api.json.RawJson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -12,17 +15,28 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The one Jackson configuration of the server: plain Java values in and out, key order kept, public fields and
- * record components serialised, and an indented form that looks like Newtonsoft's (for SwarmUI's habit of turning
+ * record components serialised, {@link RawJson} written as it is, and an indented form that looks like Newtonsoft's (for SwarmUI's habit of turning
  * JSON values into text).
  */
 public final class JsonCodec {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule().addSerializer(RawJson.class, new StdSerializer<RawJson>(RawJson.class) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void serialize(RawJson value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    gen.writeRawValue(value.json());
+                }
+            }))
             .build();
     private static final ObjectWriter INDENTED = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -33,19 +47,15 @@ public final class JsonCodec {
     }
 
     /**
-     * Loads and links Jackson's serialisers and parsers (a few hundred classes) ahead of the first request, on a
-     * background thread, so that start-up does not pay for it on its critical path.
+     * Loads and links Jackson's serialisers and parsers (a few hundred classes) ahead of the first request; called
+     * on a thread of its own at start-up, so that the critical path does not pay for it.
      */
-    public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                parse(bytes(Map.of("warm", java.util.List.of(1, 2.5, true, "x"))));
-            } catch (IOException e) {
-                // Nothing to warm then; the first request pays instead.
-            }
-        }, "apiary-json-warmup");
-        t.setDaemon(true);
-        t.start();
+    public static void warmUp() {
+        try {
+            parse(bytes(Map.of("warm", java.util.List.of(1, 2.5, true, "x"))));
+        } catch (IOException e) {
+            // Nothing to warm then; the first request pays instead.
+        }
     }
 
     /** @return the shared mapper; do not reconfigure it */

@@ -30,8 +30,8 @@ final class HttpRelay {
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "content-length", "set-cookie", "proxy-authenticate");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final LazyHttpClient client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build());
 
     void relay(URI target, Request request, Response response, Callback callback) {
         HttpRequest.Builder b = HttpRequest.newBuilder(target);
@@ -45,7 +45,7 @@ final class HttpRelay {
                 : length > 0 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> Content.Source.asInputStream(request)), length)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> Content.Source.asInputStream(request));
         b.method(request.getMethod(), body);
-        client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofPublisher()).whenComplete((answer, failure) -> {
+        client.get().sendAsync(b.build(), HttpResponse.BodyHandlers.ofPublisher()).whenComplete((answer, failure) -> {
             if (failure != null) {
                 ProxyRoutes.error(response, callback, 502, "The upstream server cannot be reached.");
                 return;

@@ -15,10 +15,10 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * (so neither side can flood the server's memory); a close on either side closes the other.
  */
 final class WebSocketRelay {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final LazyHttpClient client = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
 
     boolean upgrade(URI target, Request request, Response response, Callback callback) {
         ServerWebSocketContainer container = ServerWebSocketContainer.ensure(request.getConnectionMetaData().getConnector().getServer());
-        return container.upgrade((req, resp, cb) -> new RelayedSocket(client, target), request, response, callback);
+        return container.upgrade((req, resp, cb) -> new RelayedSocket(client.get(), target), request, response, callback);
     }
 }

@@ -1,6 +1,5 @@
 package apiary.core.server.internal.route;
 
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,14 +20,14 @@ public final class RouteDefinition {
     final List<ParamBinding> params;
     final ProviderRef provider;
     /** Bound to the provider instance; takes one {@code Object[]} of the arguments in declaration order. */
-    final MethodHandle invoker;
+    final RouteInvoker invoker;
     /** The class declaring the Java method, and the method's name: where a reader finds the route's code. */
     final String handlerClass;
     final String handlerMethod;
 
     RouteDefinition(String name, String area, String areaDescription, String permission, String description,
             String returns, boolean nonFinal, boolean userUpdate, boolean webSocket, long maxRequestBytes, List<ParamBinding> params,
-            ProviderRef provider, MethodHandle invoker, String handlerClass, String handlerMethod) {
+            ProviderRef provider, RouteInvoker invoker, String handlerClass, String handlerMethod) {
         this.name = name;
         this.area = area;
         this.areaDescription = areaDescription;
@@ -85,8 +84,8 @@ public final class RouteDefinition {
         return params;
     }
 
-    /** @return the handle to call with {@code (Object) handle.invoke(args)}, bound to the provider */
-    public MethodHandle invoker() {
+    /** @return what calls the route's method on its provider */
+    public RouteInvoker invoker() {
         return invoker;
     }
 }

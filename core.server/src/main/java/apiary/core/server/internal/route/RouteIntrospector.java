@@ -1,7 +1,5 @@
 package apiary.core.server.internal.route;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -89,15 +87,7 @@ final class RouteIntrospector {
         if (!webSocket && method.getReturnType() == void.class) {
             throw new IllegalArgumentException("HTTP route " + name + " must return a value");
         }
-        MethodHandle handle;
-        try {
-            // Spread once here so each call is a plain invoke(Object[]) rather than invokeWithArguments.
-            MethodHandle bound = MethodHandles.publicLookup().unreflect(method).bindTo(provider);
-            handle = bound.asType(bound.type().changeReturnType(Object.class))
-                    .asSpreader(Object[].class, method.getParameterCount());
-        } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("method " + method.getName() + " is not accessible: " + e.getMessage());
-        }
+        RouteInvoker handle = RouteInvoker.of(provider, method);
         return new RouteDefinition(name, area, areaDescription, route.permission(), route.description(),
                 route.returns(), route.nonFinal(), route.userUpdate(), webSocket, route.maxRequestBytes(), params, ref, handle,
                 method.getDeclaringClass().getName(), method.getName());

@@ -48,9 +48,9 @@ class OutboundQueueTest {
     }
 
     @Test
-    void writesOneFrameAtATimeInOrder() {
+    void withAWindowOfOneWritesOneFrameAtATimeInOrder() {
         SlowWriter w = new SlowWriter();
-        OutboundQueue q = new OutboundQueue(w, 1000);
+        OutboundQueue q = new OutboundQueue(w, 1000, 1, 1000);
         CompletableFuture<Void> a = q.add(null, "a");
         CompletableFuture<Void> b = q.add(null, "b");
         assertEquals(List.of("a"), w.written);
@@ -63,9 +63,43 @@ class OutboundQueueTest {
     }
 
     @Test
+    void handsFramesToTheSocketUpToTheWindowInOrder() {
+        SlowWriter w = new SlowWriter();
+        OutboundQueue q = new OutboundQueue(w, 10_000, 3, 10_000);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(q.add(null, "f" + i));
+        }
+        // Three frames are with the socket before any is written; the rest wait for room.
+        assertEquals(List.of("f0", "f1", "f2"), w.written);
+        w.complete();
+        assertTrue(sent.get(0).isDone());
+        assertFalse(sent.get(1).isDone());
+        assertEquals(List.of("f0", "f1", "f2", "f3"), w.written);
+        while (!w.pendingDone.isEmpty()) {
+            w.complete();
+        }
+        assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), w.written);
+        assertTrue(sent.stream().allMatch(CompletableFuture::isDone));
+    }
+
+    @Test
+    void theByteWindowHoldsBackFramesButAlwaysLetsOneThrough() {
+        SlowWriter w = new SlowWriter();
+        OutboundQueue q = new OutboundQueue(w, 10_000, 10, 100);
+        q.add(null, ByteBuffer.allocate(500));
+        q.add(null, ByteBuffer.allocate(10));
+        // The first frame alone is larger than the window: it goes; the next waits until it is written.
+        assertEquals(1, w.written.size());
+        w.complete();
+        assertEquals(2, w.written.size());
+    }
+
+    @Test
     void latestWinsReplacesAnUnwrittenFrameInPlace() {
         SlowWriter w = new SlowWriter();
-        OutboundQueue q = new OutboundQueue(w, 1000);
+        // A window of one: the socket is busy with the first frame, so the rest wait where latest-wins applies.
+        OutboundQueue q = new OutboundQueue(w, 1000, 1, 1000);
         q.add(null, "first");
         CompletableFuture<Void> p1 = q.add("preview", "p1");
         q.add(null, "middle");
@@ -85,7 +119,7 @@ class OutboundQueueTest {
     @Test
     void aClientTooFarBehindIsCutOffAndLaterAddsFail() {
         SlowWriter w = new SlowWriter();
-        OutboundQueue q = new OutboundQueue(w, 100);
+        OutboundQueue q = new OutboundQueue(w, 100, 1, 100);
         CompletableFuture<Void> first = q.add(null, ByteBuffer.allocate(60));
         CompletableFuture<Void> queued = q.add(null, ByteBuffer.allocate(60));
         assertNotNull(queued);
@@ -94,13 +128,14 @@ class OutboundQueueTest {
         assertEquals(1, w.overflows);
         assertTrue(queued.isCompletedExceptionally());
         assertNull(q.add(null, "later"));
-        assertFalse(first.isDone());
+        // The socket is cut off, so the frame it held is not written either.
+        assertTrue(first.isCompletedExceptionally());
     }
 
     @Test
     void latestWinsReplacementsDoNotCountTwice() {
         SlowWriter w = new SlowWriter();
-        OutboundQueue q = new OutboundQueue(w, 100);
+        OutboundQueue q = new OutboundQueue(w, 100, 1, 100);
         q.add(null, ByteBuffer.allocate(10));
         for (int i = 0; i < 1000; i++) {
             assertNotNull(q.add("preview", ByteBuffer.allocate(80)));
@@ -116,25 +151,32 @@ class OutboundQueueTest {
         q.add(null, "a");
         q.add(null, "b");
         CompletableFuture<Void> drained = q.drained();
+        // Both frames are with the socket; the marker waits until both are written, and holds back what follows.
+        q.add(null, "c");
+        assertEquals(List.of("a", "b"), w.written);
         w.complete();
         assertFalse(drained.isDone());
         w.complete();
         assertTrue(drained.isDone());
+        assertEquals(List.of("a", "b", "c"), w.written);
     }
 
     @Test
     void aFailedWriteClosesTheQueue() {
         SlowWriter w = new SlowWriter();
-        OutboundQueue q = new OutboundQueue(w, 1000);
+        OutboundQueue q = new OutboundQueue(w, 1000, 2, 1000);
         CompletableFuture<Void> a = q.add(null, "a");
         CompletableFuture<Void> b = q.add(null, "b");
+        CompletableFuture<Void> c = q.add(null, "c");
         CompletableFuture<Void> drained = q.drained();
         w.fail(new IOException("gone"));
+        // The frame in flight behind the failed one and the queued one fail with it.
         assertTrue(a.isCompletedExceptionally());
         assertTrue(b.isCompletedExceptionally());
+        assertTrue(c.isCompletedExceptionally());
         assertTrue(drained.isDone());
-        assertNull(q.add(null, "c"));
-        assertEquals(List.of("a"), w.written);
+        assertNull(q.add(null, "d"));
+        assertEquals(List.of("a", "b"), w.written);
     }
 
     @Test

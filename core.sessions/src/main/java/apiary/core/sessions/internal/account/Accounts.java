@@ -17,6 +17,7 @@ import apiary.core.api.user.UserDirectory;
 import apiary.core.sessions.internal.auth.ClientAddress;
 import apiary.core.sessions.internal.auth.LoginTokens;
 import apiary.core.sessions.internal.auth.PasswordHasher;
+import apiary.core.sessions.internal.db.H2Compaction;
 import apiary.core.sessions.internal.db.SessionsDatabase;
 import apiary.core.sessions.internal.role.RoleStoreImpl;
 import apiary.core.sessions.internal.session.SessionImpl;
@@ -44,6 +45,14 @@ public final class Accounts implements UserDirectory {
     /** Framework property: session idle timeout in seconds. */
     public static final String IDLE_PROPERTY = "apiary.sessions.idleTimeoutSeconds";
     private static final long DEFAULT_IDLE_SECONDS = 31L * 24 * 3600;
+    /** Framework property: sessions one user may have (default {@value SessionRegistry#MAX_PER_USER}). */
+    public static final String MAX_PER_USER_PROPERTY = "apiary.sessions.maxPerUser";
+    /** Framework property: sessions the server keeps in all (default {@value SessionRegistry#MAX_TOTAL}). */
+    public static final String MAX_TOTAL_PROPERTY = "apiary.sessions.maxTotal";
+    /** How often, at most, the database file is compacted when sessions ended. */
+    private static final long COMPACT_PERIOD_MILLIS = 60_000;
+    /** The longest one compaction may hold the database (H2's own at close: 200 ms). */
+    private static final int COMPACT_MAX_MILLIS = 500;
     /** Longest user id the tables hold. */
     private static final int MAX_ID_LENGTH = 256;
     private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
@@ -54,6 +63,7 @@ public final class Accounts implements UserDirectory {
     private final LoginTokens tokens;
     private final PasswordHasher hasher = new PasswordHasher();
     private final ScheduledExecutorService sweeper;
+    private final H2Compaction compaction;
 
     /**
      * @param context for the idle-timeout property
@@ -68,8 +78,11 @@ public final class Accounts implements UserDirectory {
         this.auth = auth;
         this.users = new UserRepository(database.sql(), json, roles, auth);
         this.tokens = new LoginTokens(database.sql(), System::currentTimeMillis);
-        long idleMillis = idleSeconds(context.getProperty(IDLE_PROPERTY)) * 1000;
-        this.sessions = new SessionRegistry(database.sql(), users::find, idleMillis, System::currentTimeMillis);
+        long idleMillis = number(context, IDLE_PROPERTY, DEFAULT_IDLE_SECONDS) * 1000;
+        this.sessions = new SessionRegistry(database.sql(), users::find, idleMillis, System::currentTimeMillis,
+                (int) Math.min(Integer.MAX_VALUE, number(context, MAX_PER_USER_PROPERTY, SessionRegistry.MAX_PER_USER)),
+                (int) Math.min(Integer.MAX_VALUE, number(context, MAX_TOTAL_PROPERTY, SessionRegistry.MAX_TOTAL)));
+        this.compaction = database.compaction().orElse(null);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "apiary-session-sweeper");
             t.setDaemon(true);
@@ -77,17 +90,36 @@ public final class Accounts implements UserDirectory {
         });
         long period = Math.max(1000, Math.min(3_600_000, idleMillis / 2));
         sweeper.scheduleWithFixedDelay(this::sweep, Math.min(10_000, period), period, TimeUnit.MILLISECONDS);
+        long compactPeriod = Math.min(period, COMPACT_PERIOD_MILLIS);
+        sweeper.scheduleWithFixedDelay(this::compact, compactPeriod, compactPeriod, TimeUnit.MILLISECONDS);
     }
 
-    private static long idleSeconds(String property) {
+    /** @return the framework property as a whole number of at least 1, or the fallback when unset or not a number */
+    private static long number(BundleContext context, String name, long fallback) {
+        String property = context.getProperty(name);
         if (property == null || property.isBlank()) {
-            return DEFAULT_IDLE_SECONDS;
+            return fallback;
         }
         try {
             return Math.max(1, Long.parseLong(property.trim()));
         } catch (NumberFormatException e) {
-            LOG.log(Level.WARNING, "Ignoring {0}={1}: not a number of seconds", IDLE_PROPERTY, property);
-            return DEFAULT_IDLE_SECONDS;
+            LOG.log(Level.WARNING, "Ignoring {0}={1}: not a whole number", name, property);
+            return fallback;
+        }
+    }
+
+    /**
+     * Gives the database file back the space of ended sessions (sessions are the rows created and deleted most
+     * often: one per client that never keeps its session id).
+     */
+    private void compact() {
+        long ended = sessions.takeEnded();
+        if (ended > 0 && compaction != null) {
+            long t0 = System.nanoTime();
+            if (compaction.compact(COMPACT_MAX_MILLIS)) {
+                LOG.log(Level.DEBUG, "Compacted the database after {0} session(s) ended, in {1} ms", ended,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
         }
     }
 

@@ -14,12 +14,19 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SessionsDatabase.class)
 public final class SessionsDatabase {
     private final Sql sql;
+    private final H2Compaction compaction;
 
     /** @param database the server database */
     @Activate
     public SessionsDatabase(@Reference Database database) {
         database.migrate(SessionsSchema.MODULE, SessionsSchema.scripts());
         this.sql = new Sql(database.dataSource());
+        this.compaction = database.dialect() == Database.Dialect.H2 ? new H2Compaction(database.dataSource()) : null;
+    }
+
+    /** @return the file compaction of the embedded database; empty on PostgreSQL (its autovacuum does that) */
+    public java.util.Optional<H2Compaction> compaction() {
+        return java.util.Optional.ofNullable(compaction);
     }
 
     /** @return the JDBC helper */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import apiary.core.api.json.Json;
 import apiary.core.api.permission.PermissionCatalogueListener;
@@ -99,6 +100,29 @@ public final class RoleStoreImpl implements RoleStore, PermissionCatalogueListen
         RoleInfo stored = role.withBuiltIn(BuiltInRoles.isBuiltIn(role.id()));
         table.save(stored);
         put(stored);
+    }
+
+    @Override
+    public synchronized boolean add(RoleInfo role) {
+        if (roles.containsKey(role.id())) {
+            return false;
+        }
+        save(role);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<RoleInfo> update(String id, UnaryOperator<RoleInfo> change) {
+        RoleInfo current = id == null ? null : roles.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        RoleInfo next = change.apply(current);
+        if (!next.id().equals(id)) {
+            throw new IllegalArgumentException("A role update cannot change the role's id");
+        }
+        save(next);
+        return find(id);
     }
 
     @Override

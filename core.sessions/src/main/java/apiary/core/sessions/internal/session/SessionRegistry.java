@@ -24,9 +24,9 @@ import apiary.core.sessions.internal.db.Sql;
  */
 public final class SessionRegistry {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{40}");
-    /** Sessions one user may have; beyond, the longest idle are ended (every local-mode client is user "local"). */
+    /** Sessions one user may have by default; beyond, the longest idle are ended (every local-mode client is "local"). */
     public static final int MAX_PER_USER = 1000;
-    /** Sessions the server keeps in all; beyond, the longest idle are ended. */
+    /** Sessions the server keeps in all by default; beyond, the longest idle are ended. */
     public static final int MAX_TOTAL = 50_000;
     /** Extra rows looked at when choosing whom to end, for sessions whose stored activity time is behind. */
     private static final int CANDIDATES = 100;
@@ -36,7 +36,10 @@ public final class SessionRegistry {
     private final long idleMillis;
     private final long refreshMillis;
     private final LongSupplier clock;
+    private final int maxPerUser;
+    private final int maxTotal;
     private final Map<String, SessionImpl> live = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
     private final SecureRandom random = new SecureRandom();
     /** Keeps a revival from resurrecting a session that is being ended at the same moment. */
     private final Object revivalLock = new Object();
@@ -48,6 +51,21 @@ public final class SessionRegistry {
      * @param clock milliseconds now
      */
     public SessionRegistry(Sql sql, Function<String, Optional<UserImpl>> users, long idleMillis, LongSupplier clock) {
+        this(sql, users, idleMillis, clock, MAX_PER_USER, MAX_TOTAL);
+    }
+
+    /**
+     * @param sql the account tables
+     * @param users finds a user by id
+     * @param idleMillis how long a session lives without being used
+     * @param clock milliseconds now
+     * @param maxPerUser sessions one user may have
+     * @param maxTotal sessions the server keeps in all
+     */
+    public SessionRegistry(Sql sql, Function<String, Optional<UserImpl>> users, long idleMillis, LongSupplier clock,
+            int maxPerUser, int maxTotal) {
+        this.maxPerUser = maxPerUser;
+        this.maxTotal = maxTotal;
         this.sql = sql;
         this.users = users;
         this.idleMillis = idleMillis;
@@ -70,20 +88,20 @@ public final class SessionRegistry {
     }
 
     /**
-     * Ends the longest idle sessions beyond {@link #MAX_PER_USER} for the user and {@link #MAX_TOTAL} in all, so that
+     * Ends the longest idle sessions beyond the per-user and the total limit, so that
      * clients that open a session per call (40,000 GetNewSession calls made 878 MB of database) cannot grow the
      * database and the memory without bound.
      */
     private void bound(String userId) {
         long mine = sql.queryOne("SELECT COUNT(*) FROM acct_sessions WHERE user_id = ?", rs -> rs.getLong(1), userId).orElse(0L);
-        if (mine > MAX_PER_USER) {
-            endOldest(mine - MAX_PER_USER, "SELECT session_id, last_active_millis FROM acct_sessions WHERE user_id = ? "
-                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (mine - MAX_PER_USER + CANDIDATES) + " ROWS ONLY", userId);
+        if (mine > maxPerUser) {
+            endOldest(mine - maxPerUser, "SELECT session_id, last_active_millis FROM acct_sessions WHERE user_id = ? "
+                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (mine - maxPerUser + CANDIDATES) + " ROWS ONLY", userId);
         }
         long all = sql.queryOne("SELECT COUNT(*) FROM acct_sessions", rs -> rs.getLong(1)).orElse(0L);
-        if (all > MAX_TOTAL) {
-            endOldest(all - MAX_TOTAL, "SELECT session_id, last_active_millis FROM acct_sessions "
-                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (all - MAX_TOTAL + CANDIDATES) + " ROWS ONLY");
+        if (all > maxTotal) {
+            endOldest(all - maxTotal, "SELECT session_id, last_active_millis FROM acct_sessions "
+                    + "ORDER BY last_active_millis, created_millis FETCH FIRST " + (all - maxTotal + CANDIDATES) + " ROWS ONLY");
         }
     }
 
@@ -105,7 +123,7 @@ public final class SessionRegistry {
             String id = (String) c[0];
             synchronized (revivalLock) {
                 live.remove(id);
-                sql.update("DELETE FROM acct_sessions WHERE session_id = ?", id);
+                ended.addAndGet(sql.update("DELETE FROM acct_sessions WHERE session_id = ?", id));
             }
         }
     }
@@ -204,10 +222,17 @@ public final class SessionRegistry {
         }
     }
 
-    /** Removes expired sessions from memory and from the database. */
-    public void sweep() {
+    /** Removes expired sessions from memory and from the database. @return how many rows were deleted */
+    public int sweep() {
         long cutoff = clock.getAsLong() - idleMillis;
         live.values().removeIf(s -> s.lastActiveMillis() < cutoff);
-        sql.update("DELETE FROM acct_sessions WHERE last_active_millis < ?", cutoff);
+        int rows = sql.update("DELETE FROM acct_sessions WHERE last_active_millis < ?", cutoff);
+        ended.addAndGet(rows);
+        return rows;
+    }
+
+    /** @return how many session rows the limits and the expiry deleted since the last call */
+    public long takeEnded() {
+        return ended.getAndSet(0);
     }
 }

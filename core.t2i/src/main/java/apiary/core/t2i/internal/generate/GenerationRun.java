@@ -41,7 +41,6 @@ final class GenerationRun {
     private final JobInterrupt interrupt;
     private final boolean continueAfterErrors;
     private final Set<String> errorsSent = ConcurrentHashMap.newKeySet();
-    private final List<Map<String, Object>> saved = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger finished = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -73,7 +72,7 @@ final class GenerationRun {
     void record(String requestJson) {
         long[] seeds = new long[images];
         for (int i = 0; i < images; i++) {
-            seeds[i] = paramsFor(i).getOrDefault(CoreParams.SEED);
+            seeds[i] = seedFor(i);
         }
         observer.created(id, session.user().id(), requestJson, images, batchSize, seeds);
     }
@@ -155,19 +154,36 @@ final class GenerationRun {
         done.complete(null);
     }
 
-    /** The i-th task's parameters: seed (or variation seed) moved on by {@code i * batch} unless noseedincrement. */
+    /**
+     * The i-th task's parameters: seed (or variation seed) moved on by {@code i * batch} unless noseedincrement (the
+     * copy fills the prompts' wildcards again from its own seed).
+     */
     private T2IRequestImpl paramsFor(int i) {
         if (fixedSeeds != null && fixedSeeds.containsKey(i)) {
             return (T2IRequestImpl) request.with(CoreParams.SEED, fixedSeeds.get(i));
         }
-        if (request.get(CoreParams.NO_SEED_INCREMENT).orElse(false) || i == 0) {
+        if (!increments(i)) {
             return request;
         }
-        long offset = (long) i * batchSize;
-        if (request.get(CoreParams.VARIATION_SEED).isPresent() && request.get(VARIATION_STRENGTH).orElse(0.0) > 0) {
+        if (variesVariationSeed()) {
+            long offset = (long) i * batchSize;
             return (T2IRequestImpl) request.with(CoreParams.VARIATION_SEED, request.get(CoreParams.VARIATION_SEED).get() + offset);
         }
-        return (T2IRequestImpl) request.with(CoreParams.SEED, request.getOrDefault(CoreParams.SEED) + offset);
+        return (T2IRequestImpl) request.with(CoreParams.SEED, seedFor(i));
+    }
+
+    /** @return the i-th task's main seed, without building its parameters */
+    private long seedFor(int i) {
+        long seed = request.getOrDefault(CoreParams.SEED);
+        return increments(i) && !variesVariationSeed() ? seed + (long) i * batchSize : seed;
+    }
+
+    private boolean increments(int i) {
+        return i != 0 && !request.get(CoreParams.NO_SEED_INCREMENT).orElse(false);
+    }
+
+    private boolean variesVariationSeed() {
+        return request.get(CoreParams.VARIATION_SEED).isPresent() && request.get(VARIATION_STRENGTH).orElse(0.0) > 0;
     }
 
     /** Emits an error (each message once per job) and, unless the job continues after errors, stops the rest. */
@@ -207,9 +223,6 @@ final class GenerationRun {
         frame.put("batch_index", Integer.toString(index));
         frame.put("request_id", requestId());
         frame.put("metadata", image.metadata() == null || image.metadata().isBlank() ? null : image.metadata());
-        synchronized (saved) {
-            saved.add(frame);
-        }
         events.emit(RunEvent.Type.IMAGE, frame, null);
     }
 

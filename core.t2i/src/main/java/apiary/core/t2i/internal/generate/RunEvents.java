@@ -11,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sequence number.
  */
 public final class RunEvents {
-    private final List<RunEvent> kept = new ArrayList<>();
+    private final ArrayList<RunEvent> kept = new ArrayList<>();
     private final List<RunSink> sinks = new CopyOnWriteArrayList<>();
     private long seq;
+    private boolean settled;
 
     /** @param sink the first sink */
     RunEvents(RunSink sink) {
@@ -57,14 +58,22 @@ public final class RunEvents {
                     sink.accept(e);
                 }
             }
-            sinks.add(sink);
+            if (!settled) {
+                sinks.add(sink);
+            }
         }
         return () -> sinks.remove(sink);
     }
 
-    /** The job is over: progress and previews no longer matter for a replay, only images, errors and the end. */
+    /**
+     * The job is over: progress and previews no longer matter for a replay, only images, errors and the end; and no
+     * event follows, so the sinks (and the sockets they hold) are let go.
+     */
     synchronized void settle() {
         kept.removeIf(e -> e.type() == RunEvent.Type.PROGRESS);
+        kept.trimToSize();
+        settled = true;
+        sinks.clear();
     }
 
     /** @param sink a sink to stop telling (its client left) */

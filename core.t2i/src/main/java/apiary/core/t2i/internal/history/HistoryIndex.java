@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Every user's history index, built on first use and kept current by the output store; files placed in the folder
- * by other means appear after the periodic background rescan (a listing never waits for one once an index exists).
+ * by other means appear after the periodic background rescan (a listing never waits for one once an index exists;
+ * a large history is rescanned less often).
  * Also caches the metadata of recently listed files.
  */
 @Component(service = {HistoryIndex.class, OutputEvents.class})
@@ -36,6 +37,8 @@ public final class HistoryIndex implements OutputEvents {
     private final OutputFolders folders;
     private final Map<String, UserHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Boolean> rescanning = new ConcurrentHashMap<>();
+    /** Per user being rescanned: the changes made meanwhile, applied to the new index before it is swapped in. */
+    private final Map<String, java.util.Queue<java.util.function.Consumer<UserHistory>>> changesDuringRescan = new ConcurrentHashMap<>();
     private final ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "apiary-history-scan");
         t.setDaemon(true);
@@ -68,18 +71,48 @@ public final class HistoryIndex implements OutputEvents {
                 throw new UncheckedIOException(e);
             }
         });
-        if (System.currentTimeMillis() - h.builtAt > RESCAN_MILLIS && rescanning.putIfAbsent(userId, true) == null) {
-            scanner.execute(() -> {
-                try {
-                    histories.put(userId, UserHistory.scan(folders.userRoot(userId)));
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "Rescanning the history of " + userId + " failed: " + e);
-                } finally {
-                    rescanning.remove(userId);
-                }
-            });
+        // Saves and deletes keep the index current; the rescan only finds files put there by other means, so a
+        // history that takes long to walk is walked less often (at most about 5% of the time).
+        long every = Math.max(RESCAN_MILLIS, 20 * h.scanMillis);
+        if (System.currentTimeMillis() - h.builtAt > every && rescanning.putIfAbsent(userId, true) == null) {
+            scanner.execute(() -> rescan(userId));
         }
         return h;
+    }
+
+    /**
+     * Walks a user's folder again and swaps the new index in, with the saves and deletes that happened during the
+     * walk applied to it (the walk may have passed their folder already).
+     */
+    private void rescan(String userId) {
+        java.util.Queue<java.util.function.Consumer<UserHistory>> during = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        changesDuringRescan.put(userId, during);
+        try {
+            UserHistory fresh = UserHistory.scan(folders.userRoot(userId));
+            synchronized (histories) {
+                during.forEach(change -> change.accept(fresh));
+                histories.put(userId, fresh);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Rescanning the history of " + userId + " failed: " + e);
+        } finally {
+            changesDuringRescan.remove(userId);
+            rescanning.remove(userId);
+        }
+    }
+
+    /** Applies a change to a user's index, and to the one a running rescan is building. */
+    private void change(String userId, java.util.function.Consumer<UserHistory> change) {
+        synchronized (histories) {
+            UserHistory h = histories.get(userId);
+            if (h != null) {
+                change.accept(h);
+            }
+            var during = changesDuringRescan.get(userId);
+            if (during != null) {
+                during.add(change);
+            }
+        }
     }
 
     /** @param userId a user @return the folder of that user's outputs */
@@ -104,23 +137,20 @@ public final class HistoryIndex implements OutputEvents {
 
     @Override
     public void saved(String userId, String relative, Path file) {
-        UserHistory h = histories.get(userId);
-        if (h != null) {
-            try {
-                h.add(relative, Files.getLastModifiedTime(file).toMillis());
-            } catch (IOException e) {
-                h.add(relative, System.currentTimeMillis());
-            }
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            modified = System.currentTimeMillis();
         }
+        long at = modified;
+        change(userId, h -> h.add(relative, at));
         forget(file);
     }
 
     @Override
     public void deleted(String userId, String relative) {
-        UserHistory h = histories.get(userId);
-        if (h != null) {
-            h.remove(relative);
-        }
+        change(userId, h -> h.remove(relative));
         forget(folders.userRoot(userId).resolve(relative));
     }
 

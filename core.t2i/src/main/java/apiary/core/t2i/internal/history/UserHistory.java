@@ -29,13 +29,22 @@ final class UserHistory {
     private final NavigableSet<HistoryEntry> byDate = new ConcurrentSkipListSet<>();
     private final Map<String, AtomicInteger> folders = new ConcurrentHashMap<>();
     final long builtAt = System.currentTimeMillis();
+    /** How long the walk that built this index took. */
+    volatile long scanMillis;
 
     /** @param root the user's folder @return its index @throws IOException when the walk fails */
     static UserHistory scan(Path root) throws IOException {
+        long started = System.nanoTime();
         UserHistory h = new UserHistory();
         if (!Files.isDirectory(root)) {
             return h;
         }
+        walk(root, h);
+        h.scanMillis = (System.nanoTime() - started) / 1_000_000;
+        return h;
+    }
+
+    private static void walk(Path root, UserHistory h) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -55,7 +64,6 @@ final class UserHistory {
                 return FileVisitResult.CONTINUE;
             }
         });
-        return h;
     }
 
     /** @param name a file name @return whether the history lists files like it */

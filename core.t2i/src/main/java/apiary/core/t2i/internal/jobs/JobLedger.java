@@ -1,6 +1,7 @@
 package apiary.core.t2i.internal.jobs;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,12 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
 import apiary.core.api.data.Database;
+import apiary.core.api.server.ServerInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,9 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The durable job ledger in the server database (H2, or PostgreSQL shared by several front ends): jobs, their image
- * tasks and usage. Progress writes (created, started) go through one ordered background writer so that they never
- * slow a generation; a finished image is written at once, before its frame is sent, so that a restart never
- * produces an image twice.
+ * tasks and usage. Writes are records ({@link LedgerRecords}) kept by the {@link LedgerLog}: committed in groups by one
+ * ordered writer, and on an embedded database journaled first, so that they never slow a generation by a commit
+ * each; a finished image is durable before its task ends, so that a restart never produces an image twice.
  */
 @Component(service = JobLedger.class)
 public final class JobLedger {
@@ -35,24 +35,39 @@ public final class JobLedger {
 
     private final DataSource data;
     private final boolean shared;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "apiary-job-ledger");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The journal's file name in the embedded database's folder. */
+    static final String JOURNAL_FILE = "t2i-ledger.journal";
+    private final LedgerLog log;
+    /** Jobs already marked running (the job row is updated once, not for every task). */
+    private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** @param database the server database */
+    /**
+     * @param database the server database
+     * @param server where the journal of an embedded database lives (next to the database files)
+     */
     @Activate
-    public JobLedger(@Reference Database database) {
+    public JobLedger(@Reference Database database, @Reference ServerInfo server) {
         database.migrate(JobSchema.MODULE, JobSchema.scripts());
         this.data = database.dataSource();
         this.shared = database.dialect() == Database.Dialect.POSTGRESQL;
+        // Shared (PostgreSQL): another front end may take a job over, so finished images are committed at once and
+        // nothing is journaled locally. Embedded (H2): this process alone owns the ledger; the journal covers it.
+        this.log = shared ? LedgerLog.committing(data)
+                : LedgerLog.journaled(data, server.dataDir().resolve("Database").resolve(JOURNAL_FILE), LedgerWriter.DEFAULT_DELAY_MILLIS);
     }
 
-    /** For unit tests: a ledger over a data source whose schema is already migrated. */
+    /** For unit tests: a ledger over a data source whose schema is already migrated, without a journal. */
     JobLedger(DataSource data) {
         this.data = data;
         this.shared = false;
+        this.log = LedgerLog.committing(data);
+    }
+
+    /** For unit tests: an embedded-database ledger with its journal and the writer's delay. */
+    JobLedger(DataSource data, Path journalFile, long delayMillis) {
+        this.data = data;
+        this.shared = false;
+        this.log = LedgerLog.journaled(data, journalFile, delayMillis);
     }
 
     /** @return the ledger's data source (for the claims and lease tables) */
@@ -67,95 +82,34 @@ public final class JobLedger {
 
     @Deactivate
     void stop() {
-        writer.shutdown();
+        log.stop();
     }
 
-    /** Records a new job and its tasks (queued), in the background. */
+    /** Records a new job and its tasks (queued). */
     public void created(long id, String userId, String requestJson, int images, int batchSize, long[] seeds, String frontEnd) {
-        long now = System.currentTimeMillis();
-        later(c -> {
-            update(c, "INSERT INTO t2i_jobs (job_id, user_id, request_json, state, images, batch_size, front_end, created_millis) "
-                    + "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)", id, userId, requestJson, images, batchSize, frontEnd, now);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t2i_job_images (job_id, task_index, seed, state) VALUES (?, ?, ?, 'queued')")) {
-                for (int i = 0; i < seeds.length; i++) {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setLong(3, seeds[i]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        log.record(new LedgerRecords.Created(id, userId, requestJson, images, batchSize, seeds.clone(), frontEnd, System.currentTimeMillis()));
     }
 
-    /** Marks a task running on a backend, in the background. */
+    /** Marks a task running on a backend. */
     public void taskStarted(long id, int task, int backendId) {
-        long now = System.currentTimeMillis();
-        later(c -> {
-            update(c, "UPDATE t2i_job_images SET state = 'running', backend_id = ?, started_millis = ? WHERE job_id = ? AND task_index = ?",
-                    backendId, now, id, task);
-            update(c, "UPDATE t2i_jobs SET state = 'running', started_millis = COALESCE(started_millis, ?) WHERE job_id = ? AND state = 'queued'",
-                    now, id);
-        });
+        log.record(new LedgerRecords.TaskStarted(id, task, backendId, running.add(id), System.currentTimeMillis()));
     }
 
     /**
-     * Records a task's end now, with its outputs or error and the usage it adds, in one transaction (waits for the
-     * queued writes first): a process killed at any moment leaves either both or neither.
+     * Records a task's end with its outputs or error and the usage it adds, in one transaction: durably before this
+     * returns (in the journal, or else committed), so that a process killed at any moment afterwards never makes the
+     * image again.
      *
      * @param usage the images and backend time to add, or null
      */
     public void taskFinished(long id, int task, String state, String outputsJson, String error, Usage usage) {
-        long now = System.currentTimeMillis();
-        later(c -> transaction(c, () -> {
-            update(c, "UPDATE t2i_job_images SET state = ?, outputs = ?, error = ?, finished_millis = ? WHERE job_id = ? AND task_index = ?",
-                    state, outputsJson, error, now, id, task);
-            if (usage != null) {
-                addUsage(c, usage);
-            }
-        }));
-        flush();
+        log.recordDurably(new LedgerRecords.TaskFinished(id, task, state, outputsJson, error, usage, System.currentTimeMillis()));
     }
 
-    /** Records the job's end, in the background. */
+    /** Records the job's end. */
     public void finished(long id, String state, String error) {
-        long now = System.currentTimeMillis();
-        later(c -> update(c, "UPDATE t2i_jobs SET state = ?, error = ?, finished_millis = ? WHERE job_id = ?", state, error, now, id));
-    }
-
-    private static void addUsage(Connection c, Usage u) throws SQLException {
-        int n = update(c, "UPDATE t2i_usage SET images = images + ?, backend_millis = backend_millis + ? "
-                + "WHERE usage_day = ? AND user_id = ? AND model = ? AND backend_id = ?", u.images(), u.backendMillis(), u.day(),
-                u.userId(), u.model(), u.backendId());
-        if (n == 0) {
-            update(c, "INSERT INTO t2i_usage (usage_day, user_id, model, backend_id, images, backend_millis) VALUES (?, ?, ?, ?, ?, ?)",
-                    u.day(), u.userId(), u.model(), u.backendId(), u.images(), u.backendMillis());
-        }
-    }
-
-    private interface Step {
-        void run() throws SQLException;
-    }
-
-    /** Runs the steps in one transaction; when another front end inserted the same usage row first, once more. */
-    private static void transaction(Connection c, Step steps) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            for (int attempt = 1;; attempt++) {
-                try {
-                    steps.run();
-                    c.commit();
-                    return;
-                } catch (SQLException e) {
-                    c.rollback();
-                    if (!"23505".equals(e.getSQLState()) || attempt >= 3) {
-                        throw e;
-                    }
-                }
-            }
-        } finally {
-            c.setAutoCommit(true);
-        }
+        running.remove(id);
+        log.record(new LedgerRecords.Finished(id, state, error, System.currentTimeMillis()));
     }
 
     /**
@@ -227,31 +181,9 @@ public final class JobLedger {
                 rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
     }
 
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void later(Work w) {
-        writer.execute(() -> now(w));
-    }
-
-    /** Waits until every write queued so far is done. */
+    /** Waits until every write queued so far is committed. */
     void flush() {
-        try {
-            writer.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "Ledger writer stopped: " + e);
-        }
-    }
-
-    private void now(Work w) {
-        try (Connection c = data.getConnection()) {
-            w.run(c);
-        } catch (SQLException e) {
-            LOG.log(Level.ERROR, "Writing the job ledger failed", e);
-        }
+        log.flush();
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {

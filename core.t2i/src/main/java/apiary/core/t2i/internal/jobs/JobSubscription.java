@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import apiary.core.api.json.Json;
+import apiary.core.api.json.RawJson;
 import apiary.core.api.route.ApiError;
 import apiary.core.api.route.WebSocketChannel;
 import apiary.core.api.session.User;
@@ -14,19 +16,23 @@ import apiary.core.t2i.internal.generate.RunSink;
 /**
  * One reattached client of a job: the job's kept events after a sequence number, then its live events, each frame
  * with {@code job_seq}, offered without blocking; {@code job_done} when the job is over. A job this front end no
- * longer holds in memory is answered from the ledger with its final state.
+ * longer holds in memory is answered from the ledger with its final state. Each event is serialised once, the first
+ * time any subscriber gets it, so a replay costs socket writes, not JSON work.
  */
 public final class JobSubscription {
     private final JobAccess access;
     private final JobLedger ledger;
+    private final Json json;
 
     /**
      * @param access who may see which job
      * @param ledger the durable ledger
+     * @param json serialises the frames
      */
-    public JobSubscription(JobAccess access, JobLedger ledger) {
+    public JobSubscription(JobAccess access, JobLedger ledger, Json json) {
         this.access = access;
         this.ledger = ledger;
+        this.json = json;
     }
 
     /**
@@ -46,8 +52,7 @@ public final class JobSubscription {
         }
         CompletableFuture<Object> result = new CompletableFuture<>();
         RunSink sink = e -> {
-            Map<String, Object> frame = new LinkedHashMap<>(e.body());
-            frame.put("job_seq", e.seq());
+            RawJson frame = e.numbered(json::write);
             if (e.latestKey() != null) {
                 socket.offerLatest(e.latestKey(), frame);
             } else {

@@ -45,7 +45,7 @@ public final class JobWebhooks {
     });
     private final WebhookSender sender = new WebhookSender(timer, 1000);
     private final Map<Long, URI> targets = new ConcurrentHashMap<>();
-    private final Map<Long, List<String>> images = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Integer, List<String>>> images = new ConcurrentHashMap<>();
 
     /**
      * @param settings the allowed hosts
@@ -76,15 +76,16 @@ public final class JobWebhooks {
     void register(long jobId, URI target) {
         if (target != null) {
             targets.put(jobId, target);
-            images.put(jobId, new ArrayList<>());
+            images.put(jobId, new java.util.TreeMap<>());
         }
     }
 
-    void images(long jobId, List<String> urls) {
-        List<String> list = images.get(jobId);
-        if (list != null) {
-            synchronized (list) {
-                list.addAll(urls);
+    /** @param task the task index (the body lists images in task order, whatever order the tasks ended in) */
+    void images(long jobId, int task, List<String> urls) {
+        Map<Integer, List<String>> byTask = images.get(jobId);
+        if (byTask != null) {
+            synchronized (byTask) {
+                byTask.put(task, List.copyOf(urls));
             }
         }
     }
@@ -97,9 +98,13 @@ public final class JobWebhooks {
 
     void finished(long jobId, String userId, String state) {
         URI target = targets.remove(jobId);
-        List<String> urls = images.remove(jobId);
+        Map<Integer, List<String>> byTask = images.remove(jobId);
         if (target == null) {
             return;
+        }
+        List<String> urls = new ArrayList<>();
+        synchronized (byTask) {
+            byTask.values().forEach(urls::addAll);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", jobId);

@@ -126,7 +126,7 @@ public final class LedgerObserver implements JobObserver {
         JobLedger.Usage usage = backendId < 0 ? null
                 : new JobLedger.Usage(LocalDate.now(ZoneOffset.UTC).toString(), userId, model, backendId, outputs.size(), backendMillis);
         ledger.taskFinished(jobId, task, state, json.write(outputs), error, usage);
-        webhooks.images(jobId, outputs);
+        webhooks.images(jobId, task, outputs);
     }
 
     @Override

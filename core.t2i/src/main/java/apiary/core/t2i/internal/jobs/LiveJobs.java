@@ -28,7 +28,9 @@ public final class LiveJobs {
         }
     }
 
+    private static final long PRUNE_EVERY_MILLIS = 1000;
     private final Map<Long, Live> jobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param userId the owner @param job a started job */
     public void add(String userId, GenerationService.Job job) {
@@ -58,8 +60,14 @@ public final class LiveJobs {
         return jobs.values();
     }
 
+    /** Drops jobs finished too long ago; at most once a second (a busy server adds many jobs a second). */
     private void prune() {
-        long cutoff = System.currentTimeMillis() - KEEP_FINISHED_MILLIS;
+        long now = System.currentTimeMillis();
+        long last = lastPrune.get();
+        if (now - last < PRUNE_EVERY_MILLIS || !lastPrune.compareAndSet(last, now)) {
+            return;
+        }
+        long cutoff = now - KEEP_FINISHED_MILLIS;
         jobs.values().removeIf(l -> l.finishedAt() != 0 && l.finishedAt() < cutoff);
     }
 }

@@ -71,8 +71,8 @@ public final class ImageMetadata {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("date", LocalDate.now().toString());
         if (timings != null) {
-            extra.put("prep_time", String.format("%.2f sec", timings.prepSeconds()));
-            extra.put("generation_time", String.format("%.2f sec", timings.generationSeconds()));
+            extra.put("prep_time", seconds(timings.prepSeconds()));
+            extra.put("generation_time", seconds(timings.generationSeconds()));
         }
         Set<String> unused = request.unread();
         unused.removeIf(id -> !params.containsKey(id));
@@ -114,5 +114,11 @@ public final class ImageMetadata {
             return out;
         }
         return value;
+    }
+
+    /** SwarmUI's {@code "1.23 sec"}: two decimals with a point whatever the default locale. */
+    static String seconds(double seconds) {
+        long hundredths = Math.round(Math.max(0, seconds) * 100);
+        return hundredths / 100 + "." + OutPathBuilder.padded(hundredths % 100, 2) + " sec";
     }
 }

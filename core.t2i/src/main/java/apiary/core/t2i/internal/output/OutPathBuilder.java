@@ -60,16 +60,16 @@ final class OutPathBuilder {
         LocalDateTime t = in.time();
         Function<Object, String> text = v -> v == null ? "" : v instanceof List ? String.join("-", strings((List<?>) v)) : String.valueOf(v);
         switch (tag) {
-            case "year": return String.format("%04d", t.getYear());
+            case "year": return padded(t.getYear(), 4);
             case "month": return two(t.getMonthValue());
             case "day": return two(t.getDayOfMonth());
             case "hour": return two(t.getHour());
             case "minute": return two(t.getMinute());
             case "second": return two(t.getSecond());
-            case "millisecond": return String.format("%03d", t.getNano() / 1_000_000);
+            case "millisecond": return padded(t.getNano() / 1_000_000, 3);
             case "month_name": return t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             case "day_name": return t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            case "request_time_inc": return String.format("%03d", in.requestTimeInc());
+            case "request_time_inc": return padded(in.requestTimeInc(), 3);
             case "prompt": return text.apply(in.params().get("prompt"));
             case "negative_prompt": return text.apply(in.params().get("negativeprompt"));
             case "prompthash": return hash(text.apply(in.params().get("prompt")));
@@ -97,7 +97,13 @@ final class OutPathBuilder {
     }
 
     private static String two(int v) {
-        return v < 10 ? "0" + v : Integer.toString(v);
+        return padded(v, 2);
+    }
+
+    /** Zero-padded ASCII digits whatever the default locale (String.format would localise them, and is slow). */
+    static String padded(long v, int width) {
+        String digits = Long.toString(v);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static String modelName(Object model, boolean skipFolders) {

@@ -33,11 +33,14 @@ public final class OutputImages {
             String name = file.getFileName().toString();
             int dot = name.indexOf('.');
             Path sidecar = file.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".swarm.json");
-            byte[] head = readHead(file);
-            Optional<String> embedded = PngChunks.isPng(head) ? PngChunks.readText(head, "parameters")
-                    : JpegExif.isJpeg(head) ? JpegExif.read(head).flatMap(ExifComment::read)
-                    : WebpContainer.isWebp(head) ? WebpContainer.readExif(Files.readAllBytes(file)).flatMap(ExifComment::read)
-                    : Optional.empty();
+            // A PNG's chunk is found by its headers alone; only other formats read the file's head.
+            Optional<String> embedded = PngText.read(file, "parameters");
+            if (embedded.isEmpty()) {
+                byte[] head = readHead(file);
+                embedded = JpegExif.isJpeg(head) ? JpegExif.read(head).flatMap(ExifComment::read)
+                        : WebpContainer.isWebp(head) ? WebpContainer.readExif(Files.readAllBytes(file)).flatMap(ExifComment::read)
+                        : Optional.empty();
+            }
             if (embedded.isPresent()) {
                 return embedded;
             }

@@ -169,4 +169,15 @@ public final class ModelCatalog {
         WildcardLibrary w = wildcards;
         return w == null ? List.of() : w.names();
     }
+
+    /**
+     * @param prompt a prompt
+     * @param seed the wildcard seed
+     * @param byIndex whether the seed is an index into each choice list (SwarmUI's {@code Index} behaviour)
+     * @return the prompt with its wildcard and random tags filled, or null without a wildcard library
+     */
+    public apiary.core.api.model.FilledPrompt fillWildcards(String prompt, long seed, boolean byIndex) {
+        WildcardLibrary w = wildcards;
+        return w == null ? null : byIndex ? w.fillByIndex(prompt, seed) : w.fill(prompt, seed);
+    }
 }

@@ -16,7 +16,8 @@ import apiary.core.api.user.PresetLibrary;
 /**
  * SwarmUI's request-to-parameters step ({@code RequestToParams}): each known key validated and set (unknown keys
  * ignored, IgnoreIf honoured, permissions checked), then presets, then the special handling of
- * {@link RequestFinisher} (seeds, sizes, LoRA weights).
+ * {@link RequestFinisher} (seeds, sizes, LoRA weights); last the prompts' wildcard tags are filled from the locked
+ * seeds ({@link PromptWildcards}).
  */
 final class RequestParser {
     private static final System.Logger LOG = System.getLogger(RequestParser.class.getName());
@@ -28,11 +29,17 @@ final class RequestParser {
     private final ParamTable table;
     private final ValueCoercer coercer;
     private final PresetLibrary presets;
+    private final PromptWildcards wildcards;
 
     RequestParser(ParamTable table, ValueCoercer coercer, PresetLibrary presets) {
+        this(table, coercer, presets, PromptWildcards.NONE);
+    }
+
+    RequestParser(ParamTable table, ValueCoercer coercer, PresetLibrary presets, PromptWildcards wildcards) {
         this.table = table;
         this.coercer = coercer;
         this.presets = presets;
+        this.wildcards = wildcards;
     }
 
     T2IRequestImpl parse(User user, Map<String, Object> raw) {
@@ -51,7 +58,7 @@ final class RequestParser {
         applyPresets(raw.get("presets"), user, values);
         checkPromptLengths(values);
         RequestFinisher.finish(table, values);
-        return T2IRequestImpl.create(user, table, values, extraMetadata(raw.get("extra_metadata")));
+        return T2IRequestImpl.create(user, table, values, extraMetadata(raw.get("extra_metadata")), wildcards);
     }
 
     private void apply(T2IParam<?> p, String text, User user, Map<String, Object> values, Object prior) {

@@ -123,7 +123,8 @@ public final class T2IParamRegistryImpl implements T2IParamRegistry, PermissionC
      */
     public T2IRequestImpl parse(User user, Map<String, Object> raw) {
         UserMedia m = media;
-        return new RequestParser(table, new ValueCoercer(models, m == null ? UserMedia.NONE : m), presets).parse(user, raw);
+        return new RequestParser(table, new ValueCoercer(models, m == null ? UserMedia.NONE : m), presets,
+                new PromptWildcards(models::fillWildcards)).parse(user, raw);
     }
 
     @Override

@@ -19,25 +19,50 @@ import apiary.core.api.t2i.T2IRequest;
 /**
  * A parsed request: typed values by id in the table's order, the defaults of the table it was parsed with, and a
  * record (shared by every copy made with {@link #with}) of which parameters anyone read, for the metadata's
- * {@code unused_parameters}.
+ * {@code unused_parameters}. The prompts' wildcard tags are filled from the request's own seeds
+ * ({@link PromptWildcards}); a copy with another seed fills them again from the prompts as written.
  */
 public final class T2IRequestImpl implements T2IRequest {
     private final User user;
     private final ParamTable table;
+    /** The values as written (prompts not filled), what {@link #with} copies. */
+    private final Map<String, Object> written;
     private final Map<String, Object> values;
+    private final Map<String, Object> writtenExtra;
     private final Map<String, Object> extra;
     private final Set<String> read;
+    private final PromptWildcards wildcards;
 
-    T2IRequestImpl(User user, ParamTable table, Map<String, Object> values, Map<String, Object> extra, Set<String> read) {
+    private T2IRequestImpl(User user, ParamTable table, Map<String, Object> values, Map<String, Object> extra, Set<String> read,
+            PromptWildcards wildcards) {
         this.user = user;
         this.table = table;
-        this.values = Collections.unmodifiableMap(ordered(table, values));
-        this.extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         this.read = read;
+        this.wildcards = wildcards;
+        this.written = values;
+        this.writtenExtra = extra;
+        Map<String, Object> effective = values;
+        Map<String, Object> effectiveExtra = extra;
+        if (PromptWildcards.hasTags(values)) {
+            effective = new LinkedHashMap<>(values);
+            effectiveExtra = new LinkedHashMap<>(extra);
+            if (wildcards.fill(effective, effectiveExtra)) {
+                read.add("wildcardseed");
+                read.add(PromptWildcards.BEHAVIOR);
+            }
+        }
+        this.values = Collections.unmodifiableMap(ordered(table, effective));
+        this.extra = Collections.unmodifiableMap(effectiveExtra);
     }
 
     static T2IRequestImpl create(User user, ParamTable table, Map<String, Object> values, Map<String, Object> extra) {
-        return new T2IRequestImpl(user, table, values, extra, ConcurrentHashMap.newKeySet());
+        return create(user, table, values, extra, PromptWildcards.NONE);
+    }
+
+    static T2IRequestImpl create(User user, ParamTable table, Map<String, Object> values, Map<String, Object> extra,
+            PromptWildcards wildcards) {
+        return new T2IRequestImpl(user, table, new LinkedHashMap<>(values), new LinkedHashMap<>(extra),
+                ConcurrentHashMap.newKeySet(), wildcards);
     }
 
     private static Map<String, Object> ordered(ParamTable table, Map<String, Object> values) {
@@ -82,13 +107,13 @@ public final class T2IRequestImpl implements T2IRequest {
 
     @Override
     public <T> T2IRequest with(T2IParamKey<T> key, T value) {
-        Map<String, Object> copy = new LinkedHashMap<>(values);
+        Map<String, Object> copy = new LinkedHashMap<>(written);
         if (value == null) {
             copy.remove(key.id());
         } else {
             copy.put(key.id(), value);
         }
-        return new T2IRequestImpl(user, table, copy, extra, read);
+        return new T2IRequestImpl(user, table, copy, writtenExtra, read, wildcards);
     }
 
     @Override

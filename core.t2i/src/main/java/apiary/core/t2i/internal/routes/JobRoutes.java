@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import apiary.core.api.json.Json;
 import apiary.core.api.route.ApiError;
 import apiary.core.api.route.Param;
 import apiary.core.api.route.Route;
@@ -35,15 +36,18 @@ public final class JobRoutes implements RouteProvider {
 
     private final JobAccess access;
     private final JobLedger ledger;
+    private final Json json;
 
     /**
      * @param access the live and recorded jobs, with the caller's rights
      * @param ledger the durable ledger
+     * @param json serialises replayed frames
      */
     @Activate
-    public JobRoutes(@Reference JobAccess access, @Reference JobLedger ledger) {
+    public JobRoutes(@Reference JobAccess access, @Reference JobLedger ledger, @Reference Json json) {
         this.access = access;
         this.ledger = ledger;
+        this.json = json;
     }
 
     /** @return the jobs */
@@ -103,7 +107,7 @@ public final class JobRoutes implements RouteProvider {
             @Param(description = "The job id.") long job_id,
             @Param(defaultValue = "0", description = "Replay events after this number (0: from the start).") long after_seq) {
         try {
-            return new JobSubscription(access, ledger).start(session.user(), socket, job_id, after_seq);
+            return new JobSubscription(access, ledger, json).start(session.user(), socket, job_id, after_seq);
         } catch (ApiError e) {
             return CompletableFuture.failedFuture(e);
         }

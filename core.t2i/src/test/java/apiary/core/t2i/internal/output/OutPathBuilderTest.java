@@ -52,6 +52,21 @@ class OutPathBuilderTest {
     }
 
     @Test
+    void numbersArePaddedWithAsciiDigitsWhateverTheLocale() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+            assertEquals("0007", OutPathBuilder.padded(7, 4));
+            assertEquals("12345", OutPathBuilder.padded(12345, 3));
+            assertEquals("1.50 sec", ImageMetadata.seconds(1.499999));
+            assertEquals("0.05 sec", ImageMetadata.seconds(0.05));
+            assertEquals("12.00 sec", ImageMetadata.seconds(12));
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+
+    @Test
     void hashesAndNames() {
         assertEquals(8, OutPathBuilder.hash("a cat").length());
         assertEquals("January-Thursday-05-000",
