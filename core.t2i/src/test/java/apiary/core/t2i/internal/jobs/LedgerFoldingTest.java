@@ -11,24 +11,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** Folded records leave the database exactly as the records applied one by one would, also when applied twice. */
 class LedgerFoldingTest {
-    private static DataSource database() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:fold" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String script : JobSchema.scripts()) {
-                for (String sql : script.split(";\n")) {
-                    s.execute(sql);
-                }
-            }
-        }
-        return ds;
-    }
-
     private static List<LedgerWriter.Work> records() {
         JobLedger.Usage usage = new JobLedger.Usage("2025-01-02", "bob", "m", 2, 1, 100);
         return List.of(
@@ -74,9 +60,9 @@ class LedgerFoldingTest {
 
     @Test
     void aFoldedBatchWritesWhatItsRecordsWouldWriteInFewerStatements() throws Exception {
-        DataSource oneByOne = database();
+        DataSource oneByOne = JobLedgerJournalTest.database();
         apply(oneByOne, records());
-        DataSource folded = database();
+        DataSource folded = JobLedgerJournalTest.database();
         List<LedgerWriter.Work> writes = LedgerFolding.fold(records());
         assertEquals(2, writes.size(), "each new job is one write");
         apply(folded, writes);
@@ -85,7 +71,7 @@ class LedgerFoldingTest {
 
     @Test
     void aBatchAppliedAgainToAJobTheDatabaseHasChangesNothing() throws Exception {
-        DataSource ds = database();
+        DataSource ds = JobLedgerJournalTest.database();
         apply(ds, LedgerFolding.fold(records()));
         List<String> once = rows(ds);
         apply(ds, LedgerFolding.fold(records()));
