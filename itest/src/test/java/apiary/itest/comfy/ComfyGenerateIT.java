@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.inject.Inject;
 
-import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.server.ServerInfo;
@@ -30,6 +28,7 @@ import apiary.itest.Api;
 import apiary.itest.ApiaryTestSupport;
 
 import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -43,27 +42,24 @@ public class ComfyGenerateIT extends ApiaryTestSupport {
     @Inject
     private ServerInfo server;
 
-    private final List<Integer> added = new ArrayList<>();
-    private final List<ComfySimulator> sims = new ArrayList<>();
+    private ComfyBackends comfy;
+
+    private int lastBackend;
+
+    @Before
+    public void setUp() {
+        comfy = new ComfyBackends(registry);
+    }
 
     @After
     public void tearDown() throws Exception {
-        added.forEach(registry::remove);
-        for (ComfySimulator s : sims) {
-            s.close();
-        }
+        comfy.close();
     }
 
+    /** Starts a simulator and a backend for it; the backend's id is then {@link #lastBackend}. */
     private ComfySimulator backend(double stepSeconds) throws Exception {
-        ComfySimulator sim = ComfySimulator.install().withStepSeconds(stepSeconds).start();
-        sims.add(sim);
-        BackendDTO dto = registry.add("comfyui_api", "", Map.of("Address", sim.base()));
-        added.add(dto.id);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (registry.backend(dto.id).orElseThrow().status != BackendStatus.RUNNING && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(BackendStatus.RUNNING, registry.backend(dto.id).orElseThrow().status);
+        ComfySimulator sim = comfy.simulator(stepSeconds);
+        lastBackend = comfy.backend(sim, Map.of());
         return sim;
     }
 
@@ -172,7 +168,7 @@ public class ComfyGenerateIT extends ApiaryTestSupport {
     @Test
     public void aComfyKilledMidGenerationGivesTheUserAPlainErrorWithinFiveSeconds() throws Exception {
         ComfySimulator sim = backend(0.05);
-        int id = added.get(added.size() - 1);
+        int id = lastBackend;
         Api api = api();
         String session = api.newSession();
         // A first, short generation loads the model, so that the kill below meets the generation itself.
@@ -197,11 +193,7 @@ public class ComfyGenerateIT extends ApiaryTestSupport {
         assertFalse("no socket jargon for the user: " + message, message.contains("Exception") || message.contains("handshake"));
         assertTrue("failed " + tookMs + " ms after the kill", tookMs < 5000);
         assertTrue(kind(r, "image").isEmpty());
-        long until = System.currentTimeMillis() + 30_000;
-        while (registry.backend(id).orElseThrow().status != BackendStatus.ERRORED && System.currentTimeMillis() < until) {
-            Thread.sleep(50);
-        }
-        assertEquals(BackendStatus.ERRORED, registry.backend(id).orElseThrow().status);
+        comfy.awaitStatus(id, BackendStatus.ERRORED);
     }
 
     private byte[] fetch(Api api, String image) throws Exception {

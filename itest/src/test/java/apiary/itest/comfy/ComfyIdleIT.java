@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
-import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.itest.Api;
 import apiary.itest.ApiaryTestSupport;
 
 import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -40,39 +40,20 @@ public class ComfyIdleIT extends ApiaryTestSupport {
     @Inject
     private BackendRegistry registry;
 
-    private final List<Integer> added = new ArrayList<>();
-    private final List<ComfySimulator> sims = new ArrayList<>();
+    private ComfyBackends comfy;
+
+    @Before
+    public void setUp() {
+        comfy = new ComfyBackends(registry);
+    }
 
     @After
     public void tearDown() throws Exception {
-        added.forEach(registry::remove);
-        for (ComfySimulator s : sims) {
-            s.close();
-        }
-    }
-
-    private ComfySimulator simulator(double stepSeconds) throws Exception {
-        ComfySimulator sim = ComfySimulator.install().withStepSeconds(stepSeconds).start();
-        sims.add(sim);
-        return sim;
+        comfy.close();
     }
 
     private int backend(ComfySimulator sim, boolean allowIdle) throws InterruptedException {
-        BackendDTO dto = registry.add("comfyui_api", "", Map.of("Address", sim.base(), "AllowIdle", allowIdle, "OverQueue", 0));
-        added.add(dto.id);
-        awaitStatus(dto.id, BackendStatus.RUNNING);
-        return dto.id;
-    }
-
-    private BackendDTO awaitStatus(int id, BackendStatus status) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        BackendDTO d = registry.backend(id).orElseThrow();
-        while (d.status != status && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            d = registry.backend(id).orElseThrow();
-        }
-        assertEquals(d.statusMessage, status, d.status);
-        return d;
+        return comfy.backend(sim, Map.of("AllowIdle", allowIdle, "OverQueue", 0));
     }
 
     private static Map<String, Object> request(long steps) {
@@ -96,7 +77,7 @@ public class ComfyIdleIT extends ApiaryTestSupport {
 
     @Test
     public void anIdleBackendComesBackByItselfAndGeneratesAgain() throws Exception {
-        ComfySimulator sim = simulator(0.01);
+        ComfySimulator sim = comfy.simulator(0.01);
         int id = backend(sim, true);
         Api api = api();
         String session = api.newSession();
@@ -107,18 +88,18 @@ public class ComfyIdleIT extends ApiaryTestSupport {
         assertEquals(refused.toString(), 200, refused.status);
         assertTrue("a request that meets the vanished server gets SwarmUI's error, not a socket failure: " + refused,
                 refused.json.get("error") instanceof String && !String.valueOf(refused.json.get("error")).contains("Exception"));
-        awaitStatus(id, BackendStatus.IDLE);
+        comfy.awaitStatus(id, BackendStatus.IDLE);
 
         sim.start();
-        awaitStatus(id, BackendStatus.RUNNING);
+        comfy.awaitStatus(id, BackendStatus.RUNNING);
         assertEquals("generates again after coming back", 1, images(api.call(session, "GenerateText2Image", request(2))).size());
     }
 
     @Test
     public void aJobThatMeetsAnIdleServerIsRedirectedToAnotherBackend() throws Exception {
-        ComfySimulator gone = simulator(0.01);
+        ComfySimulator gone = comfy.simulator(0.01);
         int idle = backend(gone, true);
-        backend(simulator(0.05), false);
+        backend(comfy.simulator(0.05), false);
         gone.kill();
         Api api = api();
         String session = api.newSession();

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
-import apiary.core.api.backend.BackendDTO;
 import apiary.core.api.backend.BackendLease;
 import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendRequest;
@@ -51,45 +49,22 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
     @Inject
     private SessionService sessions;
 
-    private final List<Integer> added = new ArrayList<>();
-    private final List<ComfySimulator> sims = new ArrayList<>();
+    private ComfyBackends comfy;
     private Session session;
 
     @Before
     public void setUp() {
         session = sessions.find(api().newSession()).orElseThrow();
+        comfy = new ComfyBackends(registry);
     }
 
     @After
     public void tearDown() throws Exception {
-        added.forEach(registry::remove);
-        for (ComfySimulator s : sims) {
-            s.close();
-        }
-    }
-
-    private ComfySimulator simulator(double stepSeconds) throws Exception {
-        ComfySimulator sim = ComfySimulator.install().withStepSeconds(stepSeconds).start();
-        sims.add(sim);
-        return sim;
+        comfy.close();
     }
 
     private int backend(ComfySimulator sim) throws InterruptedException {
-        BackendDTO dto = registry.add("comfyui_api", "", Map.of("Address", sim.base(), "OverQueue", 0));
-        added.add(dto.id);
-        awaitStatus(dto.id, BackendStatus.RUNNING);
-        return dto.id;
-    }
-
-    private BackendDTO awaitStatus(int id, BackendStatus status) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        BackendDTO d = registry.backend(id).orElseThrow();
-        while (d.status != status && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            d = registry.backend(id).orElseThrow();
-        }
-        assertEquals(status, d.status);
-        return d;
+        return comfy.backend(sim, Map.of("OverQueue", 0));
     }
 
     private Params params(long steps) {
@@ -118,8 +93,8 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
 
     @Test
     public void twoComfyBackendsWorkAtOnce() throws Exception {
-        backend(simulator(0.05));
-        backend(simulator(0.05));
+        backend(comfy.simulator(0.05));
+        backend(comfy.simulator(0.05));
         BackendLease first = lease(params(20));
         BackendLease second = lease(params(20));
         assertNotEquals("each job on its own backend", first.backendId(), second.backendId());
@@ -134,7 +109,7 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
 
     @Test
     public void interruptAllStopsTheSessionsJob() throws Exception {
-        int id = backend(simulator(0.05));
+        int id = backend(comfy.simulator(0.05));
         CompletableFuture<Job> running = run(lease(params(400)), params(400));
         long deadline = System.currentTimeMillis() + 20_000;
         while (registry.backend(id).orElseThrow().usages == 0 && System.currentTimeMillis() < deadline) {
@@ -149,8 +124,8 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
 
     @Test
     public void aComfyKilledMidJobFailsItAndTheNextJobGoesElsewhere() throws Exception {
-        ComfySimulator dying = simulator(0.05);
-        ComfySimulator healthy = simulator(0.02);
+        ComfySimulator dying = comfy.simulator(0.05);
+        ComfySimulator healthy = comfy.simulator(0.02);
         int dyingId = backend(dying);
         BackendLease lease = lease(params(400));
         assertEquals(dyingId, lease.backendId());
@@ -179,7 +154,7 @@ public class ComfySchedulerIT extends ApiaryTestSupport {
         }
         killer.get(10, TimeUnit.SECONDS);
         assertTrue(System.currentTimeMillis() - killedAround < 5000);
-        awaitStatus(dyingId, BackendStatus.ERRORED);
+        comfy.awaitStatus(dyingId, BackendStatus.ERRORED);
         assertEquals(0, registry.backend(dyingId).orElseThrow().usages);
         BackendLease next = lease(params(2));
         assertEquals(healthyId, next.backendId());

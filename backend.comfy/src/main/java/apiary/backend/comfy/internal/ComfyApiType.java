@@ -16,34 +16,26 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code comfyui_api}: a ComfyUI server that is already running, by its address (SwarmUI's settings and ids). */
-@Component
-public final class ComfyApiType implements BackendType {
+@Component(service = BackendType.class) // named: DS registers only directly implemented interfaces
+public final class ComfyApiType extends ComfyTypeBase {
     private static final BackendTypeInfo INFO = BackendTypeInfo.of("comfyui_api", "ComfyUI API By URL",
             "A backend powered by a pre-existing installation of ComfyUI, referenced via API base URL.", List.of(
                     SettingDef.text("Address", "", "The address of the ComfyUI instance, eg 'http://localhost:8188'."),
                     SettingDef.bool("AllowIdle", false, "Whether the backend is allowed to revert to an 'idle' state if the API address is unresponsive.\n"
                             + "An idle state is not considered an error, but cannot generate.\nIt will automatically return to 'running' if the API becomes available."),
-                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing.").withRange(-1, 1000),
+                    OVER_QUEUE,
                     SettingDef.bool("EnableFrontendDev", false, "If true, the address is a frontend-development ComfyUI: the API is under '/api'.")))
             .withFastLoad();
-
-    private final ComfyDriver driver;
 
     /** @param driver the shared driver state */
     @Activate
     public ComfyApiType(@Reference ComfyDriver driver) {
-        this.driver = driver;
-    }
-
-    @Override
-    public BackendTypeInfo info() {
-        return INFO;
+        super(INFO, driver);
     }
 
     @Override
     public Backend create(BackendContext context) {
-        ComfySettings s = new ComfySettings(context.settings());
-        context.setMaxUsages((int) Math.max(0, 1 + s.integer("OverQueue", 1)));
+        ComfySettings s = settingsOf(context);
         if (s.text("Address").isEmpty()) {
             throw new IllegalArgumentException("No Address is set: give the URL of the ComfyUI server, e.g. http://localhost:8188.");
         }

@@ -2,7 +2,6 @@ package apiary.backend.comfy.internal;
 
 import java.util.List;
 
-import apiary.backend.comfy.internal.backend.ComfySettings;
 import apiary.backend.comfy.internal.backend.SelfStartBackend;
 import apiary.core.api.backend.Backend;
 import apiary.core.api.backend.BackendContext;
@@ -15,8 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code comfyui_selfstart}: a ComfyUI that Apiary starts, watches and stops itself (SwarmUI's settings and ids). */
-@Component
-public final class ComfySelfStartType implements BackendType {
+@Component(service = BackendType.class) // named: DS registers only directly implemented interfaces
+public final class ComfySelfStartType extends ComfyTypeBase {
     private static final List<String> UPDATE = List.of("true", "aggressive", "false");
     private static final BackendTypeInfo INFO = BackendTypeInfo.of("comfyui_selfstart", "ComfyUI Self-Starting",
             "A backend powered by a local installation of ComfyUI, automatically launched.", List.of(
@@ -29,27 +28,19 @@ public final class ComfySelfStartType implements BackendType {
                             List.of("Latest", "None", "LatestSwarmValidated", "Legacy")),
                     SettingDef.dropdown("EnablePreviews", "true", "Whether previews are enabled: 'true' (latent2rgb), 'taesd', or 'false'.", List.of("false", "true", "taesd")),
                     SettingDef.text("GPU_ID", "0", "Which GPU to use, if multiple are available. Given to the process as CUDA_VISIBLE_DEVICES / ROCR_VISIBLE_DEVICES."),
-                    SettingDef.integer("OverQueue", 1, "How many extra requests may queue up on this backend while one is processing.").withRange(-1, 1000),
+                    OVER_QUEUE,
                     SettingDef.bool("AutoRestart", true, "If true, the ComfyUI process is restarted whenever it stops unexpectedly.")))
             .asStandard();
-
-    private final ComfyDriver driver;
 
     /** @param driver the shared driver state */
     @Activate
     public ComfySelfStartType(@Reference ComfyDriver driver) {
-        this.driver = driver;
-    }
-
-    @Override
-    public BackendTypeInfo info() {
-        return INFO;
+        super(INFO, driver);
     }
 
     @Override
     public Backend create(BackendContext context) {
-        ComfySettings s = new ComfySettings(context.settings());
-        context.setMaxUsages((int) Math.max(0, 1 + s.integer("OverQueue", 1)));
+        settingsOf(context);
         return new SelfStartBackend(context, driver.services(), driver.selfStartEnvironment());
     }
 }
