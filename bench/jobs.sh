@@ -4,13 +4,16 @@
 #     GenerateText2Image images=1 (512x512 PNG saved with metadata) against a server with the ledger and against one
 #     started with -Dapiary.jobs.ledger=off, ROUNDS times each, alternating; prints both p50s and the difference;
 #  2. replaying 1,000 events to a reattaching client (target <= 50 ms): a finished job of 1,000 images, then
-#     SubscribeJobWS from event 0, timed from the subscribe message to the job_done frame.
-# Knobs: PARTS (12: which of the two to run), HTTP_IMAGES (1000 per round), ROUNDS (3), REPLAY_IMAGES (1000), ECHO_USAGES (8).
+#     SubscribeJobWS from event 0, timed from the subscribe message to the job_done frame, by two clients in turn:
+#     a plain-socket one that reads frames as they arrive, as a browser does (the target's figure), and the JDK's
+#     WebSocket client (shown too: its per-message scheduling adds its own time).
+# Each round's server first serves WARMUP_IMAGES (3000) unmeasured requests (see generate.sh: JIT warm-up).
+# Knobs: PARTS (12: which of the two to run), HTTP_IMAGES (1000 per round), WARMUP_IMAGES (3000), ROUNDS (3), REPLAY_IMAGES (1000), REPLAY_ROUNDS (15: the first is cold, the median is of the rest), ECHO_USAGES (8).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 ensure_built
 source "$(dirname "$0")/generate/echo-server.sh"
-PARTS=${PARTS:-12}; HTTP_IMAGES=${HTTP_IMAGES:-1000}; ROUNDS=${ROUNDS:-3}; REPLAY_IMAGES=${REPLAY_IMAGES:-1000}
+PARTS=${PARTS:-12}; HTTP_IMAGES=${HTTP_IMAGES:-1000}; WARMUP_IMAGES=${WARMUP_IMAGES:-3000}; ROUNDS=${ROUNDS:-3}; REPLAY_IMAGES=${REPLAY_IMAGES:-1000}; REPLAY_ROUNDS=${REPLAY_ROUNDS:-15}
 WORK=$(mktemp -d)
 trap '[ -n "${server_pid:-}" ] && kill -TERM "$server_pid" 2>/dev/null; rm -rf "$WORK"' EXIT
 GEN="java $(dirname "$0")/generate/GenerateBench.java"
@@ -33,7 +36,7 @@ for r in $(seq 1 "$ROUNDS"); do
     flags=()
     [ "$mode" = off ] && flags=(-Dapiary.jobs.ledger=off)
     start_echo_server "$port" "$WORK/data-$mode-$r" "${flags[@]}"
-    line=$($GEN http "$port" "$session" "$HTTP_IMAGES" 512)
+    line=$($GEN http "$port" "$session" "$HTTP_IMAGES" 512 "$WARMUP_IMAGES")
     echo "   round $r ledger $mode: $line"
     if [ "$mode" = on ]; then on+=("$(echo "$line" | p50)"); else off+=("$(echo "$line" | p50)"); fi
     stop_server
@@ -47,5 +50,5 @@ if [[ $PARTS == *2* ]]; then
 echo "== 2. replaying $REPLAY_IMAGES events to a reattaching client"
 port=$(free_port)
 start_echo_server "$port" "$WORK/data-replay"
-$JOBS replay "$port" "$session" "$REPLAY_IMAGES" 7
+$JOBS replay "$port" "$session" "$REPLAY_IMAGES" "$REPLAY_ROUNDS"
 fi

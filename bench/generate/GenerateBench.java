@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Load client of bench/generate.sh (run with the single-file launcher: java GenerateBench.java MODE PORT SESSION ...).
- * Modes: http N (sequential GenerateText2Image, images=1, prints p50/p90/p99 ms); floor N (the same client and
+ * Modes: http N SIZE [WARMUP] (sequential GenerateText2Image, images=1, after WARMUP (200) unmeasured ones; prints p50/p90/p99 ms); floor N (the same client and
  * connection reuse against GetCurrentStatus, a route that does no work: the HTTP round trip the figures include); ws N (N concurrent
  * GenerateText2ImageWS clients, prints failures and wall time); seed DIR N (writes N small PNGs with metadata into a
  * user's output folder); history N (ListImageHistory pages of 100 and one ListImages, warm, prints p50 ms).
@@ -30,7 +30,8 @@ public final class GenerateBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 512); break;
+            case "http": http(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 512,
+                    args.length > 5 ? Integer.parseInt(args[5]) : 200); break;
             case "floor": floor(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "ws": ws(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3])); break;
             case "seed": seed(Path.of(args[1]), Integer.parseInt(args[2])); break;
@@ -46,9 +47,9 @@ public final class GenerateBench {
         return r.body();
     }
 
-    static void http(int port, String session, int n, int size) throws Exception {
+    static void http(int port, String session, int n, int size, int warmUp) throws Exception {
         String body = "{\"session_id\":\"" + session + "\",\"images\":1,\"seed\":1,\"prompt\":\"bench\",\"width\":" + size + ",\"height\":" + size + "}";
-        for (int i = 0; i < Math.min(200, n); i++) {
+        for (int i = 0; i < warmUp; i++) {
             post(port, "GenerateText2Image", body);
         }
         List<Double> ms = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Load for bench/scale.sh: GenerateText2Image (one image, not saved) against one server.
  *   load PORT SESSION CLIENTS IMAGES   CLIENTS concurrent callers share IMAGES requests; prints images/s
- *   seq  PORT SESSION IMAGES           one caller; prints the p50 and p90 of the request time in ms
+ *   seq  PORT SESSION IMAGES [WARMUP]  one caller; prints the p50 and p90 of the request time in ms, measured after
+ *                                      WARMUP unmeasured requests (default 20); IMAGES 0 = warm-up only
  * Every request uses its own seed (no caching anywhere on the way); a failed request is counted and shown.
  */
 public final class ScaleBench {
@@ -26,7 +27,7 @@ public final class ScaleBench {
         if (args[0].equals("load")) {
             load(port, session, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         } else {
-            seq(port, session, Integer.parseInt(args[3]));
+            seq(port, session, Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 20);
         }
     }
 
@@ -74,13 +75,16 @@ public final class ScaleBench {
                 failed.get(), seconds, (images - failed.get()) / seconds);
     }
 
-    private static void seq(int port, String session, int images) throws Exception {
-        for (int i = 0; i < Math.min(20, images); i++) {
-            one(port, session, 5_000_000L + i); // warm-up
+    private static void seq(int port, String session, int images, int warmup) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            one(port, session, 5_000_000L + i);
         }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             times.add(one(port, session, 6_000_000L + i));
+        }
+        if (times.isEmpty()) {
+            return; // a warm-up only
         }
         Collections.sort(times);
         System.out.printf("images=%d p50_ms=%.2f p90_ms=%.2f%n", images, times.get(times.size() / 2) / 1e6,

@@ -211,4 +211,65 @@ public class GenerateIT extends ApiaryTestSupport {
         }
         assertCountersZero(api, s);
     }
+
+    @Test
+    public void aRoleRefusesModelsAndGatedParametersToItsUsers() throws Exception {
+        echo.add(Map.of("LatencyMs", 0L, "Models", "itopen.safetensors,itblocked.safetensors"));
+        Api api = api();
+        String admin = api.newSession();
+        Map<?, ?> roles = (Map<?, ?>) api.call(admin, "AdminListRoles", Map.of()).get("roles");
+        List<String> permissions = new ArrayList<>();
+        ((List<?>) ((Map<?, ?>) roles.get("user")).get("permissions")).forEach(p -> permissions.add((String) p));
+        permissions.add("model_params");
+        permissions.remove("param_backend_id");
+        try {
+            assertEquals(Map.of("success", true), api.call(admin, "AdminAddRole", Map.of("name", "itgenlimited")).json);
+            Map<String, Object> edit = new java.util.LinkedHashMap<>(Map.of("name", "itgenlimited", "description", "",
+                    "max_outpath_depth", 5, "max_t2i_simultaneous", 4, "allow_unsafe_outpaths", false, "model_whitelist", "",
+                    "model_blacklist", "itblocked", "permissions", String.join(",", permissions)));
+            assertEquals(Map.of("success", true), api.call(admin, "AdminEditRole", edit).json);
+            assertEquals(Map.of("success", true), api.call(admin, "AdminAddUser", Map.of("name", "itgenuser",
+                    "password", LIMITED_PASSWORD, "role", "itgenlimited")).json);
+            // Login-required mode, so that the user's login cookie decides who a new session belongs to; it ends the
+            // sessions opened before it, and loopback callers get a new local one through the localhost bypass.
+            assertEquals(Map.of("success", true), api.call(admin, "ChangeServerSettings",
+                    Map.of("settings", Map.of("userauthorization.authorizationrequired", true))).json);
+            String limited = login(api, "itgenuser");
+            String local = api.newSession();
+
+            Map<String, Object> blocked = Map.of("images", 1, "seed", 5, "prompt", "role", "model", "itblocked");
+            Api.Reply refused = api.call(limited, "GenerateText2Image", blocked);
+            Api.Reply owner = api.call(local, "GenerateText2Image", blocked);
+            assertNotNull("the owner may use that model: " + owner, owner.get("images"));
+            assertEquals(refused.toString(), "Invalid value for parameter Model: Invalid model value for param Model - 'itblocked'"
+                    + " - are you sure that model name is correct?", refused.get("error"));
+            Api.Reply open = api.call(limited, "GenerateText2Image", Map.of("images", 1, "seed", 5, "prompt", "role", "model", "itopen"));
+            assertNotNull("the role's user may use the other model: " + open, open.get("images"));
+
+            Map<String, Object> gated = Map.of("images", 1, "seed", 6, "prompt", "role", "exactbackendid", "1");
+            Api.Reply denied = api.call(limited, "GenerateText2Image", gated);
+            assertEquals(denied.toString(), "You do not have permission to use parameter Exact Backend ID.", denied.get("error"));
+            assertEquals("nothing was generated for the refused requests", 1,
+                    ((List<?>) api.call(limited, "ListImages", Map.of("path", "", "depth", 5)).get("files")).size());
+        } finally {
+            String restore = api.newSession();
+            api.call(restore, "ChangeServerSettings", Map.of("settings", Map.of("userauthorization.authorizationrequired", false)));
+            api.call(restore, "AdminDeleteUser", Map.of("name", "itgenuser"));
+            api.call(restore, "AdminDeleteRole", Map.of("name", "itgenlimited"));
+        }
+    }
+
+    private static final String LIMITED_PASSWORD = "generate-it-password";
+
+    /** Logs a user in (SwarmUI's Login sets the swarm_token cookie) and opens a session with that cookie. */
+    private static String login(Api api, String name) {
+        Api.Reply r = api.post("Login", Map.of("username", name, "password", LIMITED_PASSWORD));
+        assertEquals(r.toString(), "true", r.get("success"));
+        String cookie = r.raw.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("swarm_token="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElseThrow();
+        Api.Reply s = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/API/GetNewSession")).header("Content-Type", "application/json")
+                .header("Cookie", cookie).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(s.toString(), name, s.get("user_id"));
+        return (String) s.get("session_id");
+    }
 }

@@ -15,10 +15,12 @@ final class LeaseImpl implements BackendLease {
     private final GeneratingBackend backend;
     private final BackendDTO info;
     private final Runnable release;
+    private final long claimedNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LeaseImpl(Slot slot, GeneratingBackend backend, BackendDTO info, Runnable release) {
+    LeaseImpl(Slot slot, GeneratingBackend backend, BackendDTO info, long claimedNanos, Runnable release) {
         this.slot = slot;
+        this.claimedNanos = claimedNanos;
         this.backend = backend;
         this.info = info;
         this.release = release;
@@ -48,6 +50,11 @@ final class LeaseImpl implements BackendLease {
                 LOG.log(System.Logger.Level.ERROR, "Releasing the lease on backend " + slot + " failed", e);
             }
         }
+    }
+
+    /** @return when the scheduler claimed the backend for this lease, on the scheduler's clock */
+    long claimedNanos() {
+        return claimedNanos;
     }
 
     /** @return whether the lease was closed */

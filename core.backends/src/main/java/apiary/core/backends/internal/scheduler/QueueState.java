@@ -66,7 +66,8 @@ final class QueueState {
         removeLocked(p, now);
         UserShare user = p.user;
         Slot slot = s.slot();
-        LeaseImpl lease = new LeaseImpl(slot, watch.guard(s.state().generator(), slot.id()), s.state().dto(), () -> leaseClosed(user, slot));
+        LeaseImpl lease = new LeaseImpl(slot, watch.guard(s.state().generator(), slot.id()), s.state().dto(), now,
+                () -> leaseClosed(user, slot));
         effects.add(() -> closeClaims(p));
         effects.add(() -> handOff(() -> {
             if (!p.future.complete(lease)) {

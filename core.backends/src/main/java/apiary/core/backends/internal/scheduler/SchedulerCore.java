@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -27,9 +29,9 @@ import apiary.core.backends.internal.pool.SlotView;
 
 /**
  * The scheduler without its OSGi wiring: requests queue here, the {@link Dispatcher} hands them backends on the
- * dispatcher executor, or on the thread that just gave a backend back (one pass at a time, coalesced: any number of
- * signals while a pass is due cause one pass), and the {@link ModelLoader} loads models. Callers never block and nothing runs a caller's continuation while a
- * scheduler lock is held.
+ * dispatcher executor, or on the thread that just gave a backend back (one pass at a time; signals coalesced:
+ * any number of signals while a pass is due or running cause one more pass), and the {@link ModelLoader} loads
+ * models. Callers never block and nothing runs a caller's continuation while a scheduler lock is held.
  */
 public final class SchedulerCore implements BackendScheduler {
     private static final System.Logger LOG = System.getLogger(SchedulerCore.class.getName());
@@ -42,8 +44,14 @@ public final class SchedulerCore implements BackendScheduler {
     private final QueueState state;
     private final ModelLoader loader;
     private final Dispatcher dispatch;
-    /** Signals not yet covered by a pass; non-zero while a pass is due or running (whoever took it from 0 runs it). */
-    private final AtomicInteger passesDue = new AtomicInteger();
+    /** How many passes a releasing thread runs at most before it leaves the rest to the dispatcher. */
+    static final int PASSES_PER_RELEASE = 4;
+    /** Signals not yet covered by a pass (a pass covers every signal counted before it began). */
+    private final AtomicInteger uncovered = new AtomicInteger();
+    /** Whether a drain is queued on the dispatcher and has not begun. */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** Held by the thread running a pass: passes run one at a time, on the dispatcher or on a releasing thread. */
+    private final ReentrantLock passLock = new ReentrantLock();
     private final Runnable poolListener = this::signal;
 
     /**
@@ -168,42 +176,63 @@ public final class SchedulerCore implements BackendScheduler {
         return result;
     }
 
-    /** Asks for a dispatch pass; cheap, never blocks, coalesces with a pass already due. */
+    /** Asks for a dispatch pass on the dispatcher; cheap, never blocks, coalesces with a pass already due. */
     public void signal() {
-        if (passesDue.getAndIncrement() == 0) {
+        uncovered.incrementAndGet();
+        queueDrain();
+    }
+
+    private void queueDrain() {
+        if (drainQueued.compareAndSet(false, true)) {
             try {
-                dispatcher.execute(this::drain);
+                dispatcher.execute(this::drainOnDispatcher);
             } catch (RejectedExecutionException closed) {
-                passesDue.set(0);
+                drainQueued.set(false);
             }
+        }
+    }
+
+    private void drainOnDispatcher() {
+        drainQueued.set(false);
+        drain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A backend just came free: runs the pass on the calling thread, or leaves it to the thread running passes right
+     * now, which looks again before it stops. Either way a pass that begins after the release offers the backend to
+     * the waiting requests without waiting for the dispatcher thread to wake up (that wake-up was where a backend
+     * sat idle between two images while work waited in bench/schedule.sh). Never blocks. Releases that arrive
+     * meanwhile are covered by the same loop, for a few passes; after that the dispatcher takes over, so a caller's
+     * thread is not kept passing while requests keep arriving.
+     */
+    void signalHere() {
+        uncovered.incrementAndGet();
+        if (!passLock.isHeldByCurrentThread()) { // else: released from inside a pass, whose loop looks again
+            drain(PASSES_PER_RELEASE);
         }
     }
 
     /**
-     * Runs a pass on the calling thread (a backend just came free), unless one is due or running already: the next
-     * image starts without waiting for the dispatcher thread to wake up, which was most of the time a backend sat
-     * idle between two images (bench/schedule.sh). Signals that arrive meanwhile are left to the dispatcher, so the caller runs at most
-     * one pass.
+     * Runs passes while signals are uncovered, at most {@code maxPasses} (then the dispatcher goes on), unless another
+     * thread runs them: that one checks again after it lets go of the lock, and a pass covers every signal counted
+     * before it began.
      */
-    void signalHere() {
-        if (passesDue.getAndIncrement() == 0) {
-            runPass();
-            if (passesDue.addAndGet(-1) != 0) {
-                try {
-                    dispatcher.execute(this::drain);
-                } catch (RejectedExecutionException closed) {
-                    passesDue.set(0);
-                }
+    private void drain(int maxPasses) {
+        for (int passes = 0; uncovered.get() != 0; passes++) {
+            if (passes == maxPasses) {
+                queueDrain();
+                return;
             }
-        }
-    }
-
-    /** Runs passes until no signal is left uncovered; one thread at a time (whoever took the count from 0). */
-    private void drain() {
-        int covered = passesDue.get();
-        while (covered != 0) {
-            runPass();
-            covered = passesDue.addAndGet(-covered);
+            if (!passLock.tryLock()) {
+                return;
+            }
+            try {
+                int covered = uncovered.get();
+                runPass();
+                uncovered.addAndGet(-covered);
+            } finally {
+                passLock.unlock();
+            }
         }
     }
 
@@ -213,6 +242,15 @@ public final class SchedulerCore implements BackendScheduler {
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.ERROR, "Backend scheduling pass failed; the next pass retries", e);
         }
+    }
+
+    /**
+     * @param lease a lease
+     * @return when this scheduler's clock stood when it claimed the lease's backend, or -1 for a lease it did not
+     *         hand out; for measurements (bench/schedule.sh splits a backend's time between two images with it)
+     */
+    public static long claimedNanos(BackendLease lease) {
+        return lease instanceof LeaseImpl l ? l.claimedNanos() : -1;
     }
 
     /** @return how many requests wait for a backend right now */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import apiary.core.api.json.RawJson;
 import apiary.core.api.route.WebSocketChannel;
 import apiary.core.server.internal.json.JsonCodec;
 
@@ -223,12 +224,17 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
 
     @Override
     public boolean offer(Object frame) {
-        return isOpen() && outbound.add(null, JsonCodec.text(frame)) != null;
+        return isOpen() && outbound.add(null, text(frame)) != null;
     }
 
     @Override
     public boolean offerLatest(String key, Object frame) {
-        return isOpen() && outbound.add(key, JsonCodec.text(frame)) != null;
+        return isOpen() && outbound.add(key, text(frame)) != null;
+    }
+
+    /** @return the frame's JSON text; JSON already written (a replayed job's events) is sent as it is, not re-serialised */
+    private static String text(Object frame) {
+        return frame instanceof RawJson raw ? raw.json() : JsonCodec.text(frame);
     }
 
     @Override

@@ -205,7 +205,7 @@ final class LedgerRecords {
         }
     }
 
-    private static void addUsage(Connection c, JobLedger.Usage u) throws SQLException {
+    static void addUsage(Connection c, JobLedger.Usage u) throws SQLException {
         int n = update(c, "UPDATE t2i_usage SET images = images + ?, backend_millis = backend_millis + ? "
                 + "WHERE usage_day = ? AND user_id = ? AND model = ? AND backend_id = ?", u.images(), u.backendMillis(), u.day(),
                 u.userId(), u.model(), u.backendId());

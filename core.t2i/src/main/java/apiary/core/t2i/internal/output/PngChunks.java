@@ -1,6 +1,5 @@
 package apiary.core.t2i.internal.output;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,8 +26,10 @@ final class PngChunks {
      */
     static byte[] withText(byte[] png, String keyword, String text) {
         byte[] payload = (keyword + '\0' + text).getBytes(StandardCharsets.ISO_8859_1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + payload.length + 12);
-        out.write(png, 0, 8);
+        // Written straight into the result (an image is copied once, not into a stream and out again).
+        byte[] out = new byte[png.length + payload.length + 12];
+        System.arraycopy(png, 0, out, 0, 8);
+        int at = 8;
         int pos = 8;
         boolean inserted = false;
         while (pos + 8 <= png.length) {
@@ -40,10 +41,11 @@ final class PngChunks {
             }
             boolean drop = type.equals("tEXt") && startsWithKeyword(png, pos + 8, length, keyword);
             if (!drop) {
-                out.write(png, pos, end - pos);
+                System.arraycopy(png, pos, out, at, end - pos);
+                at += end - pos;
             }
             if (!inserted && type.equals("IHDR")) {
-                writeChunk(out, "tEXt", payload);
+                at = writeChunk(out, at, "tEXt", payload);
                 inserted = true;
             }
             pos = end;
@@ -51,7 +53,8 @@ final class PngChunks {
         if (!inserted) {
             throw new IllegalArgumentException("PNG without IHDR");
         }
-        return out.toByteArray();
+        // Shorter only when an earlier chunk of that keyword was dropped, or trailing bytes after the last chunk.
+        return at == out.length ? out : Arrays.copyOf(out, at);
     }
 
     /** @param png a PNG file @param keyword a tEXt keyword @return the text of the first such chunk */
@@ -80,14 +83,15 @@ final class PngChunks {
         return length > k.length && Arrays.equals(png, start, start + k.length, k, 0, k.length) && png[start + k.length] == 0;
     }
 
-    private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** @return the position after the chunk */
+    private static int writeChunk(byte[] out, int at, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
+        ByteBuffer b = ByteBuffer.wrap(out, at, 12 + data.length);
+        b.putInt(data.length).put(typeBytes).put(data);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        b.putInt((int) crc.getValue());
+        return at + 12 + data.length;
     }
 }

@@ -19,7 +19,8 @@ class JobLedgerJournalTest {
     @TempDir
     Path dir;
 
-    private static DataSource database() throws Exception {
+    /** @return a new in-memory H2 database with every ledger migration applied */
+    static DataSource database() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:journal" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

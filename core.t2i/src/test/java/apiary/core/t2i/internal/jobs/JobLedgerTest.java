@@ -3,26 +3,14 @@ package apiary.core.t2i.internal.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class JobLedgerTest {
     /** @return a ledger over a new in-memory H2 database with every migration applied */
     static JobLedger ledger() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:ledger" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String script : JobSchema.scripts()) {
-                for (String sql : script.split(";\n")) {
-                    s.execute(sql);
-                }
-            }
-        }
-        return new JobLedger(ds);
+        return new JobLedger(JobLedgerJournalTest.database());
     }
 
     @Test
