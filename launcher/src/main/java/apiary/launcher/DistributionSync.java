@@ -35,6 +35,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 final class DistributionSync {
     static final String LOCATION_PREFIX = "apiary-dist:";
+    /** State key prefix of a jar file's stamp and symbolic name; bundle entries are keyed by symbolic name alone. */
+    private static final String FILE_PREFIX = "file:";
     private static final Logger LOG = Logger.getLogger(DistributionSync.class.getName());
 
     private final Path bundlesDir;
@@ -55,11 +57,11 @@ final class DistributionSync {
         Properties next = new Properties();
         List<Bundle> bundles = new ArrayList<>();
         boolean changed = false;
-        Map<String, Path> jars = jarsBySymbolicName();
+        Map<String, Path> jars = jarsBySymbolicName(state, next);
         for (Map.Entry<String, Path> e : jars.entrySet()) {
             String bsn = e.getKey();
             Path jar = e.getValue();
-            String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+            String stamp = stamp(jar);
             String previous = state.getProperty(bsn, "");
             String sha = previous.startsWith(stamp + ":") ? previous.substring(stamp.length() + 1) : sha256(jar);
             next.setProperty(bsn, stamp + ":" + sha);
@@ -93,16 +95,22 @@ final class DistributionSync {
         return bundles;
     }
 
-    private Map<String, Path> jarsBySymbolicName() throws IOException {
+    /**
+     * The distribution's jars by symbolic name. A jar's name is read from its manifest only when the jar is new or
+     * changed since the last start (the state remembers it under {@value #FILE_PREFIX}{@code <file name>}): opening
+     * the 20-odd jars took about 0.1 s of every start.
+     */
+    private Map<String, Path> jarsBySymbolicName(Properties state, Properties next) throws IOException {
         Map<String, Path> out = new TreeMap<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(bundlesDir, "*.jar")) {
             for (Path jar : dir) {
-                try (JarFile jf = new JarFile(jar.toFile())) {
-                    String bsn = jf.getManifest() == null ? null
-                            : jf.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
-                    if (bsn != null) {
-                        out.put(bsn.split(";")[0].trim(), jar);
-                    }
+                String key = FILE_PREFIX + jar.getFileName();
+                String stamp = stamp(jar);
+                String known = state.getProperty(key, "");
+                String bsn = known.startsWith(stamp + ":") ? known.substring(stamp.length() + 1) : symbolicName(jar);
+                if (bsn != null) {
+                    out.put(bsn, jar);
+                    next.setProperty(key, stamp + ":" + bsn);
                 }
             }
         }
@@ -110,6 +118,18 @@ final class DistributionSync {
             throw new IOException("No bundles found in " + bundlesDir);
         }
         return out;
+    }
+
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            String bsn = jf.getManifest() == null ? null
+                    : jf.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            return bsn == null ? null : bsn.split(";")[0].trim();
+        }
+    }
+
+    private static String stamp(Path jar) throws IOException {
+        return Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
     }
 
     private static void refresh(BundleContext context) throws InterruptedException {
@@ -135,7 +155,7 @@ final class DistributionSync {
     private void save(Properties p) throws IOException {
         Files.createDirectories(stateFile.getParent());
         try (OutputStream out = Files.newOutputStream(stateFile)) {
-            p.store(out, "Distribution bundles as last installed: size:mtime:sha256");
+            p.store(out, "Distribution bundles as last installed: size:mtime:sha256 by symbolic name, size:mtime:name by file");
         }
     }
 
