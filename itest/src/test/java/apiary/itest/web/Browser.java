@@ -86,6 +86,18 @@ final class Browser implements AutoCloseable {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks the element once it is visible; one redrawn between being found and clicked is looked up again. */
+    void click(By by) {
+        until(d -> {
+            WebElement e = d.findElement(by);
+            if (!e.isDisplayed()) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
+    }
+
     /** Waits (up to a minute) until the condition gives a non-null, non-false value. */
     <T> T until(Function<WebDriver, T> condition) {
         return waiting().until(condition::apply);

@@ -152,7 +152,7 @@ public class ServerActionsIT {
         try (Browser b = Browser.start()) {
             b.open(server.url("Text2Image#extensions"));
             b.ready();
-            b.visible(By.id("ext-install-hello")).click();
+            b.click(By.id("ext-install-hello"));
             b.until(d -> !d.findElements(By.cssSelector("#ext-installed tr[data-extension='hello'][data-state='active']")).isEmpty());
             Path updates = Path.of(System.getProperty("apiary.itest.extRepo")).resolve("repository-updates/index.xml");
             Path dist = Path.of(System.getProperty("apiary.itest.distribution")).resolve("repository/index.xml");
@@ -161,13 +161,13 @@ public class ServerActionsIT {
             assertEquals(changed.toString(), true, ((Map<?, ?>) changed).get("success"));
             b.driver().navigate().refresh();
             b.ready();
-            b.visible(By.id("ext-check")).click();
-            b.visible(By.id("ext-update-hello")).click();
+            b.click(By.id("ext-check"));
+            b.click(By.id("ext-update-hello"));
             b.until(d -> d.findElements(By.id("ext-update-hello")).isEmpty()
                     && d.findElement(By.cssSelector("#ext-installed tr[data-extension='hello']")).getText().contains("1.1.0"));
             assertEquals(Map.of("greeting", "Hello, Ann!"), server.call("Hello", Map.of("name", "Ann")).json);
             b.screenshot("extensions-updated");
-            b.visible(By.id("ext-uninstall-hello")).click();
+            b.click(By.id("ext-uninstall-hello"));
             b.until(d -> d.findElements(By.cssSelector("#ext-installed tr[data-extension='hello']")).isEmpty());
             assertEquals(List.of(), b.consoleErrors());
         }
