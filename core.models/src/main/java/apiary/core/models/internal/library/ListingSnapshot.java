@@ -99,21 +99,16 @@ final class ListingSnapshot {
         long start = System.nanoTime();
         String data = encode(index, subtypes);
         try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM model_listing WHERE id = 1");
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO model_listing (id, folders, data) VALUES (1, ?, ?)")) {
-                del.executeUpdate();
-                ins.setString(1, folders);
-                ins.setString(2, data);
-                ins.executeUpdate();
-                c.commit();
-                LOG.log(Level.INFO, "Model listing stored: {0} models, in {1} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            InTransaction.run(c, () -> {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM model_listing WHERE id = 1");
+                        PreparedStatement ins = c.prepareStatement("INSERT INTO model_listing (id, folders, data) VALUES (1, ?, ?)")) {
+                    del.executeUpdate();
+                    ins.setString(1, folders);
+                    ins.setString(2, data);
+                    ins.executeUpdate();
+                }
+            });
+            LOG.log(Level.INFO, "Model listing stored: {0} models, in {1} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not store the model listing: {0}", e.getMessage());
         }

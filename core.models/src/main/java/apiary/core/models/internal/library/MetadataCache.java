@@ -92,53 +92,48 @@ final class MetadataCache {
 
     private void write(List<Row> rows, Predicate<String> stored) {
         try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement upd = c.prepareStatement(
-                    "UPDATE model_metadata SET size = ?, modified = ?, sidecars = ?, data = ? WHERE id = ?");
-                    PreparedStatement ins = c.prepareStatement(
-                            "INSERT INTO model_metadata (id, path, size, modified, sidecars, data) VALUES (?, ?, ?, ?, ?, ?)")) {
-                List<Row> updated = new ArrayList<>();
-                for (Row r : rows) {
-                    if (stored.test(r.path())) {
-                        upd.setLong(1, r.size());
-                        upd.setLong(2, r.modified());
-                        upd.setLong(3, r.sidecars());
-                        upd.setString(4, MetadataCodec.encode(r.metadata()));
-                        upd.setString(5, id(r.path()));
-                        upd.addBatch();
-                        updated.add(r);
+            InTransaction.run(c, () -> {
+                try (PreparedStatement upd = c.prepareStatement(
+                        "UPDATE model_metadata SET size = ?, modified = ?, sidecars = ?, data = ? WHERE id = ?");
+                        PreparedStatement ins = c.prepareStatement(
+                                "INSERT INTO model_metadata (id, path, size, modified, sidecars, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    List<Row> updated = new ArrayList<>();
+                    for (Row r : rows) {
+                        if (stored.test(r.path())) {
+                            upd.setLong(1, r.size());
+                            upd.setLong(2, r.modified());
+                            upd.setLong(3, r.sidecars());
+                            upd.setString(4, MetadataCodec.encode(r.metadata()));
+                            upd.setString(5, id(r.path()));
+                            upd.addBatch();
+                            updated.add(r);
+                        }
+                    }
+                    int[] counts = updated.isEmpty() ? new int[0] : upd.executeBatch();
+                    Set<Row> done = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] != 0) {
+                            done.add(updated.get(i));
+                        }
+                    }
+                    boolean inserts = false;
+                    for (Row r : rows) {
+                        if (!done.contains(r)) {
+                            ins.setString(1, id(r.path()));
+                            ins.setString(2, r.path());
+                            ins.setLong(3, r.size());
+                            ins.setLong(4, r.modified());
+                            ins.setLong(5, r.sidecars());
+                            ins.setString(6, MetadataCodec.encode(r.metadata()));
+                            ins.addBatch();
+                            inserts = true;
+                        }
+                    }
+                    if (inserts) {
+                        ins.executeBatch();
                     }
                 }
-                int[] counts = updated.isEmpty() ? new int[0] : upd.executeBatch();
-                Set<Row> done = Collections.newSetFromMap(new IdentityHashMap<>());
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] != 0) {
-                        done.add(updated.get(i));
-                    }
-                }
-                boolean inserts = false;
-                for (Row r : rows) {
-                    if (!done.contains(r)) {
-                        ins.setString(1, id(r.path()));
-                        ins.setString(2, r.path());
-                        ins.setLong(3, r.size());
-                        ins.setLong(4, r.modified());
-                        ins.setLong(5, r.sidecars());
-                        ins.setString(6, MetadataCodec.encode(r.metadata()));
-                        ins.addBatch();
-                        inserts = true;
-                    }
-                }
-                if (inserts) {
-                    ins.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the model metadata cache failed: " + e.getMessage(), e);
         }
