@@ -12,9 +12,9 @@ import org.junit.After;
 import org.junit.Test;
 
 /**
- * A session handed out as the local owner before login-required mode was switched on ends when the mode is
- * switched on. Opened from loopback, it used to keep its owner rights from any address while the localhost bypass
- * was on.
+ * Switching login-required mode on ends the sessions handed out as the local owner to remote callers, and keeps
+ * those opened from loopback while the localhost bypass is on (SwarmUI's bypass keeps such a client working as the
+ * local user; ending them only broke its clients, since the bypass hands the same caller the same user again).
  */
 public class LoginModeSessionsIT extends SessionsTestSupport {
     @After
@@ -23,19 +23,21 @@ public class LoginModeSessionsIT extends SessionsTestSupport {
     }
 
     @Test
-    public void localSessionsEndWhenLoginBecomesRequired() {
+    public void remoteSessionsEndAndLoopbackOnesStayWhenLoginBecomesRequired() {
         RawHttp loopback = from("127.0.0.1");
         RawHttp elsewhere = from(RawHttp.randomLoopback());
-        String before = (String) loopback.post("GetNewSession", Map.of(), Map.of()).get("session_id");
-        assertNotNull(before);
-        assertEquals(200, elsewhere.call(before, "ListServerSettings", Map.of(), Map.of()).status);
+        String local = (String) loopback.post("GetNewSession", Map.of(), Map.of()).get("session_id");
+        String remote = (String) elsewhere.post("GetNewSession", Map.of(), Map.of()).get("session_id");
+        assertNotNull(local);
+        assertEquals(200, elsewhere.call(remote, "ListServerSettings", Map.of(), Map.of()).status);
 
         settings.change(Map.of("userauthorization.authorizationrequired", true));
-        RawHttp.Reply stolen = elsewhere.call(before, "ListServerSettings", Map.of(), Map.of());
-        assertEquals("the old owner session no longer works from another address: " + stolen, 401, stolen.status);
-        assertEquals("nor from loopback", 401, loopback.call(before, "GetCurrentStatus", Map.of(), Map.of()).status);
-        // Loopback simply gets a new session through the bypass.
-        String fresh = (String) loopback.post("GetNewSession", Map.of(), Map.of()).get("session_id");
-        assertEquals(200, loopback.call(fresh, "GetCurrentStatus", Map.of(), Map.of()).status);
+        RawHttp.Reply ended = elsewhere.call(remote, "ListServerSettings", Map.of(), Map.of());
+        assertEquals("the remote caller's owner session ended: " + ended, 401, ended.status);
+        assertEquals("the loopback client keeps working as the local admin", 200,
+                loopback.call(local, "ListServerSettings", Map.of(), Map.of()).status);
+
+        settings.change(Map.of("userauthorization.allowlocalhostbypass", false));
+        assertEquals("without the bypass it ends too", 401, loopback.call(local, "GetCurrentStatus", Map.of(), Map.of()).status);
     }
 }

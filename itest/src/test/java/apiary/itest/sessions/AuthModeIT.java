@@ -144,13 +144,13 @@ public class AuthModeIT extends AuthModeTestSupport {
         String local = from("127.0.0.1").post("GetNewSession", Map.of(), Map.of()).get("session_id").toString();
         settings.change(Map.of("userauthorization.authorizationrequired", true));
         assertEquals(401, api().call(remote, "GetCurrentStatus", Map.of()).status);
-        // Handed out as the owner before login was required: ended too, though it came from loopback (it would
-        // otherwise work from any address); loopback gets a new one through the bypass.
-        assertEquals(401, api().call(local, "GetCurrentStatus", Map.of()).status);
+        // Opened from loopback: the bypass keeps it working as the local user.
+        assertEquals(200, api().call(local, "GetCurrentStatus", Map.of()).status);
         String bypass = from("127.0.0.1").post("GetNewSession", Map.of(), Map.of()).get("session_id").toString();
         assertEquals(200, api().call(bypass, "GetCurrentStatus", Map.of()).status);
         settings.change(Map.of("userauthorization.allowlocalhostbypass", false));
         assertEquals(401, api().call(bypass, "GetCurrentStatus", Map.of()).status);
+        assertEquals(401, api().call(local, "GetCurrentStatus", Map.of()).status);
         assertEquals(200, api().call(loggedIn, "GetCurrentStatus", Map.of()).status);
     }
 

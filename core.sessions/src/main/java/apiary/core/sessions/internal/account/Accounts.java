@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -144,9 +145,14 @@ public final class Accounts implements UserDirectory {
         return sessions.find(sessionId, this::stillAllowed);
     }
 
-    /** Ends every session that did not come from a login. @return how many were ended */
+    /**
+     * Ends every session that did not come from a login, except loopback ones while the localhost bypass is on: those
+     * callers would get the same local user again at once, so ending them would only break their clients.
+     *
+     * @return how many were ended
+     */
     public int endSessionsNotFromLogin() {
-        return sessions.endWithoutToken();
+        return sessions.endWithoutToken(auth.allowLocalhostBypass() ? ClientAddress.loopbackOrigins() : Set.of());
     }
 
     /** @return the sessions held in memory */

@@ -12,8 +12,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Ends every session that did not come from a login when login-required mode is switched on. Such sessions were
- * handed out to anyone as the local owner; one opened from loopback would otherwise keep its owner rights, from any
- * address, as long as the localhost bypass is on. Loopback clients simply get a new session through the bypass.
+ * handed out to anyone as the local owner. Sessions opened from loopback (no forwarding header) stay while the
+ * localhost bypass is on, as SwarmUI's bypass keeps such a client working as the local user; they end at their next
+ * use if the bypass is turned off later ({@link Accounts#findSession}).
  */
 @Component(service = ServerSettingsListener.class)
 public final class AuthModeWatch implements ServerSettingsListener {

@@ -41,6 +41,11 @@ public final class ClientAddress {
                 && isLoopbackOrigin(context.remoteAddress());
     }
 
+    /** @return the origin addresses {@link #isLoopbackOrigin} accepts */
+    public static Set<String> loopbackOrigins() {
+        return LOOPBACK;
+    }
+
     /** @param origin an origin address as {@link #origin} records it @return whether it is a plain loopback address */
     public static boolean isLoopbackOrigin(String origin) {
         return origin != null && LOOPBACK.contains(origin);

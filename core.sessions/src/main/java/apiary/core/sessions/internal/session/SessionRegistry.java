@@ -2,6 +2,7 @@ package apiary.core.sessions.internal.session;
 
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -204,11 +205,22 @@ public final class SessionRegistry {
         }
     }
 
-    /** Ends every session that did not come from a login token, in memory and in the database. @return how many */
-    public int endWithoutToken() {
+    /**
+     * Ends every session that did not come from a login token, in memory and in the database, except those opened from
+     * one of the given origin addresses (the localhost bypass would hand those callers the same user again).
+     *
+     * @param keptOrigins origin addresses whose sessions stay
+     * @return how many rows were deleted
+     */
+    public int endWithoutToken(Set<String> keptOrigins) {
         synchronized (revivalLock) {
-            int rows = sql.update("DELETE FROM acct_sessions WHERE origin_token IS NULL");
-            live.values().removeIf(s -> s.originToken() == null);
+            String where = "origin_token IS NULL";
+            Object[] params = keptOrigins.toArray();
+            if (params.length > 0) {
+                where += " AND origin_address NOT IN (" + String.join(", ", Collections.nCopies(params.length, "?")) + ")";
+            }
+            int rows = sql.update("DELETE FROM acct_sessions WHERE " + where, params);
+            live.values().removeIf(s -> s.originToken() == null && !keptOrigins.contains(s.originAddress()));
             return rows;
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import apiary.core.sessions.internal.account.TestUsers;
@@ -102,5 +103,27 @@ class SessionRegistryTest {
         assertFalse(r.live().contains(old));
         assertFalse(alive(registry(100, 1000), old), "an expired row is gone, so no restart revives it");
         assertEquals(1, r.takeEnded());
+    }
+
+    @Test
+    void endingSessionsWithoutTokenKeepsTheGivenOriginsAndLoginSessions() {
+        SessionRegistry r = registry(100, 1000);
+        SessionImpl local = r.create(users.get("a"), "127.0.0.1", null);
+        SessionImpl remote = r.create(users.get("a"), "10.0.0.7", null);
+        SessionImpl proxied = r.create(users.get("a"), "127.0.0.1 (via 10.0.0.7)", null);
+        sql.update("INSERT INTO acct_login_tokens (token_id, user_id, validation_hash, origin_address, user_agent, "
+                + "created_millis, last_active_millis) VALUES ('t1', 'b', '', '10.0.0.8', '', 0, 0)");
+        SessionImpl loggedIn = r.create(users.get("b"), "10.0.0.8", "t1");
+
+        assertEquals(2, r.endWithoutToken(Set.of("127.0.0.1", "::1")));
+        assertTrue(alive(r, local));
+        assertTrue(alive(r, loggedIn));
+        assertFalse(alive(r, remote));
+        assertFalse(alive(r, proxied), "a forwarded loopback connection is not the bypass");
+        assertEquals(2, rows(""));
+
+        assertEquals(1, r.endWithoutToken(Set.of()));
+        assertFalse(alive(r, local));
+        assertTrue(alive(r, loggedIn));
     }
 }
