@@ -61,9 +61,15 @@ export async function mount(root) {
     const queued = el('input', { type: 'number', min: 1, max: 1000000, step: 1, value: r.max_queued_images ?? 1000, id: `role-queued-${id}` });
     const weight = el('input', { type: 'number', min: 0.01, max: 1000, step: 'any', value: r.scheduling_weight ?? 1, id: `role-weight-${id}` });
     const chosen = new Set(r.permissions || []);
-    const boxes = el('div', { class: 'form-grid', style: 'max-height:240px;overflow:auto' }, permissions.map((p) => {
+    // Permissions of extensions that are not installed now stay on the role, dormant (the server keeps them and they
+    // work again when the extension comes back): listed, checked, marked, never dropped silently on save.
+    const known = new Set(permissions.map((p) => p.id));
+    const dormant = [...chosen].filter((p) => !known.has(p)).map((p) => ({ id: p, name: `${p} (not installed)`,
+      description: 'Declared by an extension that is not installed now; kept on the role until you uncheck it.' }));
+    const boxes = el('div', { class: 'form-grid', style: 'max-height:240px;overflow:auto' }, [...permissions, ...dormant].map((p) => {
       const box = el('input', { type: 'checkbox', id: `role-${id}-perm-${p.id}`, value: p.id, checked: chosen.has(p.id) });
-      return el('div', { class: 'row', title: p.description || '' }, box, el('label', { for: box.id, style: 'margin:0' }, p.name || p.id));
+      const label = el('label', { for: box.id, style: 'margin:0', class: known.has(p.id) ? '' : 'muted' }, p.name || p.id);
+      return el('div', { class: 'row', title: p.description || '' }, box, label);
     }));
     const save = el('button', { type: 'button', class: 'primary', id: `role-save-${id}`, onclick: (e) => busy(e.target, async () => {
       const perms = [...boxes.querySelectorAll('input:checked')].map((b) => b.value).join(',');
