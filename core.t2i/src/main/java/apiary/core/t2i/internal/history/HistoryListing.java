@@ -67,7 +67,8 @@ public final class HistoryListing {
      * @param reverse whether to flip the order
      * @param cursor where the previous page ended, empty for the first page
      * @param limit page size, 1 to {@value #MAX_PAGE}
-     * @return {@code files}, {@code next_cursor} (null on the last page) and {@code total}
+     * @return {@code files}, {@code next_cursor} (null on the last page) and {@code total} (files the path and depth
+     *         match)
      */
     public Map<String, Object> page(User user, String path, int depth, String sortBy, boolean reverse, String cursor, int limit) {
         boolean byDate = sortMode(sortBy);
@@ -85,11 +86,13 @@ public final class HistoryListing {
             throw new ApiError("Invalid cursor.");
         }
         UserHistory h = index.of(user.id());
-        HistoryQuery.Page page = HistoryQuery.run(h, folder, Math.max(1, depth), byDate, reverse, cursor, limit);
+        int levels = Math.max(1, depth);
+        HistoryQuery.Page page = HistoryQuery.run(h, folder, levels, byDate, reverse, cursor, limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("files", files(user, folder, page.paths()));
         out.put("next_cursor", page.nextCursor());
-        out.put("total", h.size());
+        // What this path and depth match, not the whole history: a client pages through a folder by it.
+        out.put("total", h.count(folder, levels));
         return out;
     }
 

@@ -124,4 +124,29 @@ final class UserHistory {
     int size() {
         return byName.size();
     }
+
+    /**
+     * @param folder a folder relative to the user's root, empty for all
+     * @param depth folder levels below it to include (1 = only its own files)
+     * @return how many listed files a query of that folder and depth matches, from the per-folder counts (costs the
+     *         number of folders, not of files): the folder's files at any depth, less those of its folders exactly
+     *         {@code depth} levels down (each deeper file lies under exactly one of them)
+     */
+    int count(String folder, int depth) {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        long total = folder.isEmpty() ? byName.size() : counted(folder);
+        for (Map.Entry<String, AtomicInteger> f : folders.entrySet()) {
+            String name = f.getKey();
+            if (name.startsWith(prefix) && name.length() > prefix.length()
+                    && name.chars().skip(prefix.length()).filter(c -> c == '/').count() == depth - 1) {
+                total -= f.getValue().get();
+            }
+        }
+        return (int) Math.max(0, total);
+    }
+
+    private int counted(String folder) {
+        AtomicInteger n = folders.get(folder);
+        return n == null ? 0 : n.get();
+    }
 }

@@ -53,4 +53,22 @@ class HistoryQueryTest {
         h.remove("top.png");
         assertEquals(List.of(), HistoryQuery.run(h, "", 1, false, false, null, 100).paths());
     }
+
+    @Test
+    void theCountIsWhatAFolderAndDepthMatch() {
+        UserHistory h = history(250);
+        h.add("raw/2025-01-01/deep/one.png", 7);
+        for (String[] q : new String[][] {{"", "64"}, {"", "1"}, {"", "2"}, {"", "3"}, {"raw", "1"}, {"raw", "2"},
+                {"raw/2025-01-01", "1"}, {"raw/2025-01-01", "2"}, {"raw/2025-01-02", "9"}, {"nothing", "5"}}) {
+            int depth = Integer.parseInt(q[1]);
+            int listed = HistoryQuery.run(h, q[0], depth, false, false, null, 1000).paths().size();
+            assertEquals(listed, h.count(q[0], depth), "path '" + q[0] + "' depth " + depth);
+        }
+        assertEquals(252, h.count("", 64));
+        assertEquals(1, h.count("", 1), "only top.png at the top");
+        assertEquals(84, h.count("raw/2025-01-01", 1));
+        assertEquals(85, h.count("raw/2025-01-01", 2));
+        h.remove("raw/2025-01-01/deep/one.png");
+        assertEquals(84, h.count("raw/2025-01-01", 2));
+    }
 }
