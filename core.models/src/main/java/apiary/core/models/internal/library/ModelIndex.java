@@ -24,6 +24,12 @@ public final class ModelIndex {
         return m == null ? Collections.emptyList() : Collections.unmodifiableCollection(m.values());
     }
 
+    /** @param subtype a subtype @return its models by name, last first */
+    public Collection<ModelRecord> modelsLastFirst(String subtype) {
+        TreeMap<String, ModelRecord> m = bySubtype.get(subtype);
+        return m == null ? Collections.emptyList() : Collections.unmodifiableCollection(m.descendingMap().values());
+    }
+
     /**
      * @param subtype a subtype
      * @param prefix a name prefix ("" for all)

@@ -3,6 +3,7 @@ package apiary.core.models.internal.library;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,12 @@ final class ScanThread {
         return t;
     });
     private final List<Runnable> afterEachScan = new CopyOnWriteArrayList<>();
+    private final CompletionStage<Void> up;
+
+    /** @param up when the framework is up: the first run of a task after each scan waits for it */
+    ScanThread(CompletionStage<Void> up) {
+        this.up = up;
+    }
 
     /** @param task a scan @return completes when it has run */
     CompletableFuture<Void> submit(Runnable task) {
@@ -42,10 +49,13 @@ final class ScanThread {
         later(() -> afterEachScan.forEach(ScanThread::runQuietly));
     }
 
-    /** @param task runs after each scan from now on, and once after the scan under way, if any, or at once */
+    /**
+     * @param task runs after each scan from now on, and once after the scan under way, if any, or at once (once the
+     *        framework is up: these tasks fill caches, which the bundles still starting need the cores more)
+     */
     void afterEachScan(Runnable task) {
         afterEachScan.add(task);
-        later(() -> runQuietly(task));
+        up.thenRun(() -> later(() -> runQuietly(task)));
     }
 
     /** @param task a task given to {@link #afterEachScan}; it no longer runs after this */

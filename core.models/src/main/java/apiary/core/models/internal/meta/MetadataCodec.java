@@ -10,6 +10,8 @@ import java.util.List;
 public final class MetadataCodec {
     /** Marks the format; rows in any other form (the older JSON ones) do not decode and are read from the file. */
     private static final String VERSION = "m1;";
+    /** How many single fields {@link #write} puts before the tags, in the order {@link #read} takes them back. */
+    private static final int FIELDS = 19;
 
     private MetadataCodec() {
     }
@@ -26,7 +28,7 @@ public final class MetadataCodec {
         for (String s : new String[] {m.title(), m.author(), m.description(), m.preview(), m.classId(), Integer.toString(m.width()),
             Integer.toString(m.height()), m.license(), m.date(), m.predictionType(), m.usageHint(), m.triggerPhrase(),
             m.mergedFrom(), m.negativeEmbedding() ? "1" : "0", m.loraDefaultWeight(), m.loraDefaultConfinement(), m.hash(),
-            m.specialFormat(), m.error()}) {
+            m.specialFormat(), m.error()}) { // FIELDS of them
             put(out, s);
         }
         if (m.tags() == null) {
@@ -63,25 +65,10 @@ public final class MetadataCodec {
      *         NullPointerException}) when the text is damaged
      */
     public static ModelMetadata read(FieldText.Reader r) {
-        String title = r.next();
-        String author = r.next();
-        String description = r.next();
-        String preview = r.next();
-        String classId = r.next();
-        int width = Integer.parseInt(r.next());
-        int height = Integer.parseInt(r.next());
-        String license = r.next();
-        String date = r.next();
-        String predictionType = r.next();
-        String usageHint = r.next();
-        String triggerPhrase = r.next();
-        String mergedFrom = r.next();
-        boolean negative = "1".equals(r.next());
-        String loraWeight = r.next();
-        String loraConfinement = r.next();
-        String hash = r.next();
-        String special = r.next();
-        String error = r.next();
+        String[] f = new String[FIELDS];
+        for (int i = 0; i < FIELDS; i++) {
+            f[i] = r.next();
+        }
         String count = r.next();
         List<String> tags = null;
         if (count != null) {
@@ -91,9 +78,8 @@ public final class MetadataCodec {
                 tags.add(r.next());
             }
         }
-        return new ModelMetadata(title, author, description, preview, classId, width, height, license, date,
-                predictionType, usageHint, triggerPhrase, mergedFrom, tags, negative, loraWeight, loraConfinement, hash,
-                special == null ? "" : special, error);
+        return new ModelMetadata(f[0], f[1], f[2], f[3], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]), f[7], f[8],
+                f[9], f[10], f[11], f[12], tags, "1".equals(f[13]), f[14], f[15], f[16], f[17] == null ? "" : f[17], f[18]);
     }
 
     private static void put(StringBuilder out, String s) {

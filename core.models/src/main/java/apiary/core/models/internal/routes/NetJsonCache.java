@@ -1,6 +1,8 @@
 package apiary.core.models.internal.routes;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import apiary.core.api.json.Json;
@@ -48,7 +50,9 @@ final class NetJsonCache {
     }
 
     /**
-     * Writes what a new index lacks and forgets models that are gone.
+     * Writes what a new index lacks and forgets models that are gone. It writes into the map listings read, last
+     * model first: a listing running meanwhile (the first one after a start) goes first to last, so the two meet in
+     * the middle instead of both writing every model.
      *
      * @param index the index after a scan
      * @param classes its class table
@@ -56,16 +60,13 @@ final class NetJsonCache {
      */
     void fill(ModelIndex index, ModelClassTable classes, Iterable<String> subtypes) {
         for (String subtype : subtypes) {
-            Map<String, Cached> old = bySubtype.getOrDefault(subtype, Map.of());
-            Map<String, Cached> fresh = new ConcurrentHashMap<>();
-            for (ModelRecord r : index.models(subtype)) {
-                Cached c = old.get(r.name());
-                if (c != null) {
-                    fresh.put(r.name(), c);
-                }
-                get(fresh, r, classes);
+            Map<String, Cached> live = bySubtype.computeIfAbsent(subtype, s -> new ConcurrentHashMap<>());
+            Set<String> names = new HashSet<>();
+            for (ModelRecord r : index.modelsLastFirst(subtype)) {
+                names.add(r.name());
+                get(live, r, classes);
             }
-            bySubtype.put(subtype, fresh);
+            live.keySet().retainAll(names);
         }
     }
 }
