@@ -70,4 +70,16 @@ public interface WebSocketChannel {
      * @return a handle that removes the action again when closed
      */
     AutoCloseable onClose(Runnable action);
+
+    /**
+     * Runs an action each time the client sends a message that {@link #receive} would now return, so that a route
+     * waiting for a follow-up message need not poll. The action only signals; it runs on the socket's thread, so it
+     * should hand the work to another thread and call {@code receive(Duration.ZERO)} there. Messages that arrived
+     * before the action was added do not trigger it: call {@code receive} once after adding it.
+     *
+     * @param action quick, must not throw
+     * @return a handle that removes the action again when closed
+     * @since 1.3
+     */
+    AutoCloseable onMessage(Runnable action);
 }

@@ -4,5 +4,5 @@
  * {@link apiary.core.api.route.RouteProvider}; its parameters carry {@link apiary.core.api.route.Param}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package apiary.core.api.route;

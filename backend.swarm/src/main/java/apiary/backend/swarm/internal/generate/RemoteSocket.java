@@ -32,6 +32,8 @@ final class RemoteSocket {
     private final long openedNanos = System.nanoTime();
     private volatile boolean ended;
     private volatile boolean heard;
+    private volatile long reusableSinceNanos;
+    private volatile String sessionId;
 
     private RemoteSocket(RemoteHttp http) {
         this.http = http;
@@ -81,9 +83,41 @@ final class RemoteSocket {
         return !opening.isCompletedExceptionally() && !ended && !heard;
     }
 
-    /** @return whether any text frame arrived (the remote took a request on it) */
+    /** @return whether any text frame arrived since the last request was sent (the remote took that request) */
     boolean heardAnything() {
         return heard;
+    }
+
+    /** @return whether the remote closed the socket or it broke */
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Marks that the remote is done with the last request on this socket and now waits for another one of the same
+     * session (SwarmUI: 2 s after {@code socket_intention: close}).
+     *
+     * @param session the remote session of the requests sent on it
+     */
+    void reusable(String session) {
+        sessionId = session;
+        reusableSinceNanos = System.nanoTime();
+    }
+
+    /** @return the session of the last request sent on it, or {@code null} when none was */
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** @return nanoseconds since {@link #reusable} was called */
+    long idleNanos() {
+        return System.nanoTime() - reusableSinceNanos;
+    }
+
+    /** Sends a request, which the frames from now on answer. */
+    CompletableFuture<WebSocket> send(String request) throws RemoteException, InterruptedException {
+        heard = false;
+        return await().sendText(request, true);
     }
 
     /** @return nanoseconds since it was opened */

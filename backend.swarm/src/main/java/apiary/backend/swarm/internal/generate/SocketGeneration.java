@@ -11,11 +11,12 @@ import apiary.backend.swarm.internal.client.RemoteHttp;
 import apiary.core.api.backend.GenerationException;
 
 /**
- * One image task over the remote's {@code GenerateText2ImageWS}: take a socket (one opened ahead, see
- * {@link SocketSpares}), send the request, relay every frame until the remote says {@code socket_intention: close}
- * or closes the socket. The remote pings while it works, so a socket that stays silent longer than the idle limit
- * means a hung remote, not a long queue. A spare that turns out broken before the remote answered anything on it is
- * replaced by a new socket once: the remote never saw that request.
+ * One image task over the remote's {@code GenerateText2ImageWS}: take a socket (one the remote waits on for a
+ * follow-up request of the same session, or one opened ahead, see {@link SocketSpares}), send the request, relay
+ * every frame until the remote says {@code socket_intention: close} (the socket goes back to the spares for the next
+ * image) or closes the socket. The remote pings while it works, so a socket that stays silent longer than the idle
+ * limit means a hung remote, not a long queue. A socket that breaks or ends before the remote answered anything on
+ * it is replaced by a new socket once: the remote never took that request.
  */
 public final class SocketGeneration {
     private static final Duration MIN_IDLE = Duration.ofSeconds(90);
@@ -46,7 +47,8 @@ public final class SocketGeneration {
      */
     public void run(Map<String, Object> body, FrameRelay relay, java.util.function.BooleanSupplier interrupted)
             throws RemoteException, GenerationException, InterruptedException {
-        RemoteSocket s = spares.take();
+        String session = String.valueOf(body.get("session_id"));
+        RemoteSocket s = spares.take(session);
         try {
             runOn(s, body, relay, interrupted);
         } catch (RemoteException e) {
@@ -60,8 +62,9 @@ public final class SocketGeneration {
     private void runOn(RemoteSocket s, Map<String, Object> body, FrameRelay relay, java.util.function.BooleanSupplier interrupted)
             throws RemoteException, GenerationException, InterruptedException {
         socket = s;
+        boolean reusable = false;
         try {
-            s.await().sendText(http.json().write(body), true).get(http.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            s.send(http.json().write(body)).get(http.timeout().toMillis(), TimeUnit.MILLISECONDS);
             Duration idle = http.timeout().multipliedBy(3).compareTo(MIN_IDLE) > 0 ? http.timeout().multipliedBy(3) : MIN_IDLE;
             long lastHeard = System.nanoTime();
             while (!interrupted.getAsBoolean()) {
@@ -75,15 +78,21 @@ public final class SocketGeneration {
                 }
                 lastHeard = System.nanoTime();
                 if (e.ended() != null) {
-                    if (e.broken()) {
+                    if (e.broken() || !s.heardAnything()) {
                         throw new RemoteException(RemoteException.Kind.UNREACHABLE, e.ended());
                     }
                     return;
                 }
                 if (e.text() != null) {
+                    if (RemoteFrames.isStatus(e.text())) {
+                        continue; // the task needs nothing of the remote's full status (5 per image): not parsed
+                    }
                     Map<String, Object> frame = http.interpretFrame("GenerateText2ImageWS", e.text());
                     if ("close".equals(frame.get("socket_intention"))) {
-                        return; // the remote has no work left for this socket; it would only wait for another request
+                        // the remote has no work left for this socket and waits for another request on it: the next
+                        // image of this session goes over it (no handshake on either side)
+                        reusable = !interrupted.getAsBoolean();
+                        return;
                     }
                     relay.accept(frame);
                 }
@@ -92,7 +101,11 @@ public final class SocketGeneration {
             throw new RemoteException(RemoteException.Kind.UNREACHABLE, "Cannot send the request to the remote server at "
                     + http.base(), e);
         } finally {
-            s.close();
+            if (reusable) {
+                spares.giveBack(s, String.valueOf(body.get("session_id")));
+            } else {
+                s.close();
+            }
         }
     }
 

@@ -34,7 +34,12 @@ class SocketGenerationTest {
     };
 
     private void generate(RemoteHttp http, SocketSpares spares) throws Exception {
-        new SocketGeneration(http, spares).run(new HashMap<>(Map.of("prompt", "p")), new FrameRelay(job, http.base()), () -> false);
+        generate(http, spares, "s1");
+    }
+
+    private void generate(RemoteHttp http, SocketSpares spares, String session) throws Exception {
+        new SocketGeneration(http, spares).run(new HashMap<>(Map.of("prompt", "p", "session_id", session)),
+                new FrameRelay(job, http.base()), () -> false);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -46,7 +51,7 @@ class SocketGenerationTest {
     }
 
     @Test
-    void eachNextImageGoesOverASocketOpenedAheadOfIt() throws Exception {
+    void eachNextImageOfASessionGoesOverTheSocketTheRemoteWaitsOn() throws Exception {
         try (MiniSocketServer server = new MiniSocketServer(n -> false)) {
             RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
             SocketSpares spares = new SocketSpares(http);
@@ -54,9 +59,43 @@ class SocketGenerationTest {
                 generate(http, spares);
             }
             assertEquals(3, outputs.size());
-            assertEquals(3, server.requestsOn.stream().distinct().count(), "a socket per image: " + server.requestsOn);
-            // One socket for the first image and one spare per image taken: a socket of its own each would be 6.
-            await("the last spare is open", () -> server.accepted() == 4);
+            assertEquals(3, server.requestsOn.size());
+            assertEquals(1, server.requestsOn.stream().distinct().count(), "one socket for all three images: " + server.requestsOn);
+            // The first image found no spare and opened its own socket; the spare opened in its place is not used yet.
+            await("the spare is open", () -> server.accepted() == 2);
+            spares.close();
+        }
+    }
+
+    @Test
+    void anotherSessionsImageTakesASpareNotTheWaitingSocket() throws Exception {
+        try (MiniSocketServer server = new MiniSocketServer(n -> false)) {
+            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            SocketSpares spares = new SocketSpares(http);
+            generate(http, spares, "s1");
+            generate(http, spares, "s2");
+            generate(http, spares, "s1");
+            assertEquals(3, outputs.size());
+            List<Integer> on = server.requestsOn;
+            assertEquals(on.get(0), on.get(2), "s1 again over its own socket: " + on);
+            assertTrue(!on.get(0).equals(on.get(1)), "s2 over another socket: " + on);
+            spares.close();
+        }
+    }
+
+    @Test
+    void aWaitingSocketTheRemoteClosedIsReplacedWithoutLosingTheImage() throws Exception {
+        // request 2 arrives on the reused socket and the remote drops it unanswered, as if its 2 s had just run out
+        try (MiniSocketServer server = new MiniSocketServer(n -> n == 2)) {
+            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            SocketSpares spares = new SocketSpares(http);
+            generate(http, spares);
+            generate(http, spares);
+            assertEquals(List.of("image/png", "image/png"), outputs);
+            List<Integer> on = server.requestsOn;
+            assertEquals(3, on.size());
+            assertEquals(on.get(0), on.get(1), "the second image went first over the first one's socket: " + on);
+            assertTrue(!on.get(1).equals(on.get(2)), "then again over another socket: " + on);
             spares.close();
         }
     }

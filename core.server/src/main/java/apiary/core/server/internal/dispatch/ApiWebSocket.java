@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,6 +60,7 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     private final AtomicBoolean started = new AtomicBoolean();
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final CloseListeners closeListeners = new CloseListeners();
+    private final List<Runnable> messageListeners = new CopyOnWriteArrayList<>();
     private final OutboundQueue outbound = new OutboundQueue(new SocketWriter(), MAX_QUEUED_BYTES);
     private volatile Session session;
     private volatile Scheduler.Task firstMessageTimeout;
@@ -126,6 +129,7 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
                 return;
             }
             inbox.offer(message);
+            messageArrived();
             return;
         }
         Scheduler.Task timeout = firstMessageTimeout;
@@ -134,6 +138,16 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
         }
         scheduleKeepAlive();
         executor.execute(() -> run(message));
+    }
+
+    private void messageArrived() {
+        for (Runnable r : messageListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "A message action of WebSocket /API/" + routeName + " failed", e);
+            }
+        }
     }
 
     private void scheduleKeepAlive() {
@@ -245,6 +259,12 @@ public final class ApiWebSocket implements Session.Listener.AutoDemanding, WebSo
     @Override
     public AutoCloseable onClose(Runnable action) {
         return closeListeners.add(action);
+    }
+
+    @Override
+    public AutoCloseable onMessage(Runnable action) {
+        messageListeners.add(action);
+        return () -> messageListeners.remove(action);
     }
 
     @Override

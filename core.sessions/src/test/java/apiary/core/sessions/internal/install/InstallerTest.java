@@ -161,6 +161,11 @@ class InstallerTest {
         public AutoCloseable onClose(Runnable action) {
             return () -> { };
         }
+
+        @Override
+        public AutoCloseable onMessage(Runnable action) {
+            return () -> { };
+        }
     };
 
     /** Downloads that fail like an unreachable host: the real downloader is tested in core.models. */

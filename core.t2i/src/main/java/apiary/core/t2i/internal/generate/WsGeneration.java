@@ -26,8 +26,6 @@ public final class WsGeneration {
     static final long KEEP_ALIVE_MILLIS = 20_000;
     /** The window for another request after {@code socket_intention: close}. */
     static final long FOLLOW_UP_MILLIS = 2_000;
-    /** How often the socket is checked for another request (the channel has no message callback). */
-    static final long POLL_MILLIS = 25;
 
     private final GenerationService service;
     private final Session session;
@@ -38,7 +36,7 @@ public final class WsGeneration {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CompletableFuture<Object> result = new CompletableFuture<>();
     private volatile int batchOffset;
-    private volatile ScheduledFuture<?> poller;
+    private volatile AutoCloseable messages;
     private volatile ScheduledFuture<?> keepAlive;
     private final RunSink sink;
 
@@ -66,7 +64,6 @@ public final class WsGeneration {
      */
     public CompletableFuture<Object> start(Map<String, Object> first) {
         var timer = service.executors().timer();
-        poller = timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         keepAlive = timer.scheduleAtFixedRate(() -> {
             if (active.get() > 0) {
                 channel.offer(Map.of("keep_alive", true));
@@ -74,16 +71,18 @@ public final class WsGeneration {
         }, KEEP_ALIVE_MILLIS, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
         channel.onClose(() -> finish(null));
         submit(first);
+        // a follow-up request is taken when it arrives (it used to wait for a 25 ms poll: a front end that sends its
+        // next image on the same socket paid up to that much per image); its work runs on the timer, not Jetty's thread
+        messages = channel.onMessage(() -> timer.execute(this::takeMessages));
+        timer.execute(this::takeMessages); // any that came before the action was added
         return result;
     }
 
-    private void poll() {
-        if (!channel.isOpen()) {
-            finish(null);
-            return;
+    private void takeMessages() {
+        Optional<Map<String, Object>> next;
+        while (!finished.get() && (next = channel.receive(Duration.ZERO)).isPresent()) {
+            submit(next.get());
         }
-        Optional<Map<String, Object>> next = channel.receive(Duration.ZERO);
-        next.ifPresent(this::submit);
     }
 
     private synchronized void submit(Map<String, Object> raw) {
@@ -135,9 +134,13 @@ public final class WsGeneration {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> p = poller;
-        if (p != null) {
-            p.cancel(false);
+        AutoCloseable m = messages;
+        if (m != null) {
+            try {
+                m.close();
+            } catch (Exception ignored) {
+                // removing a listener from a list does not fail
+            }
         }
         ScheduledFuture<?> k = keepAlive;
         if (k != null) {

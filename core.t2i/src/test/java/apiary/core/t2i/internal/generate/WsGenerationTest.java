@@ -59,7 +59,7 @@ class WsGenerationTest {
     @Test
     void aFollowUpRequestContinuesTheBatchIndexesAndTheSocketEndsWithAStatus() throws Exception {
         FakeChannel channel = new FakeChannel();
-        channel.inbox.add(Map.of("images", 2, "prompt", "second", "seed", 50));
+        channel.clientSends(Map.of("images", 2, "prompt", "second", "seed", 50));
         TestSession session = new TestSession(TestUser.admin("local"));
         Object last = new WsGeneration(service(), session, channel).start(Map.of("images", 2, "batchsize", 2, "prompt", "first"))
                 .get(20, TimeUnit.SECONDS);

@@ -16,6 +16,7 @@ public final class FakeChannel implements WebSocketChannel {
     public final ConcurrentLinkedQueue<Map<String, Object>> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onMessage = new CopyOnWriteArrayList<>();
 
     @SuppressWarnings("unchecked")
     private boolean record(Object frame) {
@@ -35,6 +36,17 @@ public final class FakeChannel implements WebSocketChannel {
     @Override public AutoCloseable onClose(Runnable action) {
         onClose.add(action);
         return () -> onClose.remove(action);
+    }
+
+    @Override public AutoCloseable onMessage(Runnable action) {
+        onMessage.add(action);
+        return () -> onMessage.remove(action);
+    }
+
+    /** @param message what the client sends next (the message actions run, as the server's socket does) */
+    public void clientSends(Map<String, Object> message) {
+        inbox.add(message);
+        onMessage.forEach(Runnable::run);
     }
 
     /** The client goes away. */
