@@ -50,16 +50,16 @@ public final class SocketGeneration {
         String session = String.valueOf(body.get("session_id"));
         RemoteSocket s = spares.take(session);
         try {
-            runOn(s, body, relay, interrupted);
+            runOn(s, session, body, relay, interrupted);
         } catch (RemoteException e) {
             if (e.kind() != RemoteException.Kind.UNREACHABLE || s.heardAnything() || interrupted.getAsBoolean()) {
                 throw e;
             }
-            runOn(RemoteSocket.open(http), body, relay, interrupted);
+            runOn(RemoteSocket.open(http), session, body, relay, interrupted);
         }
     }
 
-    private void runOn(RemoteSocket s, Map<String, Object> body, FrameRelay relay, java.util.function.BooleanSupplier interrupted)
+    private void runOn(RemoteSocket s, String session, Map<String, Object> body, FrameRelay relay, java.util.function.BooleanSupplier interrupted)
             throws RemoteException, GenerationException, InterruptedException {
         socket = s;
         boolean reusable = false;
@@ -102,7 +102,7 @@ public final class SocketGeneration {
                     + http.base(), e);
         } finally {
             if (reusable) {
-                spares.giveBack(s, String.valueOf(body.get("session_id")));
+                spares.giveBack(s, session);
             } else {
                 s.close();
             }

@@ -45,9 +45,9 @@ public final class SocketSpares {
     RemoteSocket take(String session) {
         RemoteSocket found = null;
         synchronized (this) {
-            for (var it = waiting.iterator(); it.hasNext() && found == null;) {
+            for (var it = waiting.iterator(); it.hasNext();) {
                 RemoteSocket s = it.next();
-                if (s.ended() || s.idleNanos() >= REUSE_NANOS) {
+                if (waitedTooLong(s)) {
                     it.remove();
                     s.close();
                 } else if (session.equals(s.sessionId())) {
@@ -87,11 +87,16 @@ public final class SocketSpares {
         socket.close();
     }
 
+    /** @return whether a socket given back can no longer take the next request (ended, or too near the remote's 2 s) */
+    private static boolean waitedTooLong(RemoteSocket s) {
+        return s.ended() || s.idleNanos() >= REUSE_NANOS;
+    }
+
     /** Closes the spares that have grown old or ended, and the sockets that waited too long (called now and then). */
     public void expire() {
         synchronized (this) {
             waiting.removeIf(s -> {
-                boolean stale = s.ended() || s.idleNanos() >= REUSE_NANOS;
+                boolean stale = waitedTooLong(s);
                 if (stale) {
                     s.close();
                 }

@@ -42,6 +42,10 @@ class SocketGenerationTest {
                 new FrameRelay(job, http.base()), () -> false);
     }
 
+    private static RemoteHttp client(MiniSocketServer server) {
+        return new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
@@ -53,7 +57,7 @@ class SocketGenerationTest {
     @Test
     void eachNextImageOfASessionGoesOverTheSocketTheRemoteWaitsOn() throws Exception {
         try (MiniSocketServer server = new MiniSocketServer(n -> false)) {
-            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            RemoteHttp http = client(server);
             SocketSpares spares = new SocketSpares(http);
             for (int i = 0; i < 3; i++) {
                 generate(http, spares);
@@ -70,7 +74,7 @@ class SocketGenerationTest {
     @Test
     void anotherSessionsImageTakesASpareNotTheWaitingSocket() throws Exception {
         try (MiniSocketServer server = new MiniSocketServer(n -> false)) {
-            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            RemoteHttp http = client(server);
             SocketSpares spares = new SocketSpares(http);
             generate(http, spares, "s1");
             generate(http, spares, "s2");
@@ -87,7 +91,7 @@ class SocketGenerationTest {
     void aWaitingSocketTheRemoteClosedIsReplacedWithoutLosingTheImage() throws Exception {
         // request 2 arrives on the reused socket and the remote drops it unanswered, as if its 2 s had just run out
         try (MiniSocketServer server = new MiniSocketServer(n -> n == 2)) {
-            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            RemoteHttp http = client(server);
             SocketSpares spares = new SocketSpares(http);
             generate(http, spares);
             generate(http, spares);
@@ -103,7 +107,7 @@ class SocketGenerationTest {
     @Test
     void aSocketThatBreaksBeforeTheRemoteAnsweredIsReplacedOnce() throws Exception {
         try (MiniSocketServer server = new MiniSocketServer(n -> n == 1)) {
-            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            RemoteHttp http = client(server);
             SocketSpares spares = new SocketSpares(http);
             generate(http, spares);
             assertEquals(List.of("image/png"), outputs, "the request went again over a new socket");
@@ -115,7 +119,7 @@ class SocketGenerationTest {
     @Test
     void aSocketThatBreaksAgainIsTheRemotesFault() throws Exception {
         try (MiniSocketServer server = new MiniSocketServer(n -> true)) {
-            RemoteHttp http = new RemoteHttp(server.address(), Map.of(), new TestJson(), Duration.ofSeconds(10));
+            RemoteHttp http = client(server);
             SocketSpares spares = new SocketSpares(http);
             RemoteException e = assertThrows(RemoteException.class, () -> generate(http, spares));
             assertEquals(RemoteException.Kind.UNREACHABLE, e.kind());
