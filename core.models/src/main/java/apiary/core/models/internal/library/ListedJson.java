@@ -109,6 +109,14 @@ public final class ListedJson {
     }
 
     /**
+     * @param classes the current class table
+     * @return the texts of the models, as the listing snapshot stores them (written now where not known yet)
+     */
+    ListingSnapshot.Texts texts(ModelClassTable classes) {
+        return new ListingSnapshot.Texts(key(classes), Previews.editId(), r -> get(r, classes).json());
+    }
+
+    /**
      * What a stored text depends on besides its record and the edit id: this format, the class table, and how the
      * server's JSON writes a model (a probe record written now). A text stored under another key is not used.
      *

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import apiary.core.api.data.Database;
@@ -41,13 +42,14 @@ final class ListingSnapshot {
         }
     }
 
-    /** What a snapshot stores of each model's listed JSON: the key it was made under, the edit id, the texts. */
-    interface Texts {
-        String key();
-
-        long editId();
-
-        String of(ModelRecord r);
+    /**
+     * What a snapshot stores of each model's listed JSON.
+     *
+     * @param key the {@link ListedJson#key} the texts are made under
+     * @param editId the preview edit id they are made under
+     * @param of gives a model's text
+     */
+    record Texts(String key, long editId, Function<ModelRecord, String> of) {
     }
 
     private static final System.Logger LOG = System.getLogger(ListingSnapshot.class.getName());
@@ -162,7 +164,7 @@ final class ListingSnapshot {
                 FieldText.put(out, Long.toString(r.modified()));
                 FieldText.put(out, Long.toString(r.created()));
                 MetadataCodec.write(out, r.metadata());
-                FieldText.put(out, texts.of(r));
+                FieldText.put(out, texts.of().apply(r));
             }
         }
         return out.toString();

@@ -54,6 +54,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     private final CachedMetadata cache;
     private final ListingSnapshot snapshot;
     private final ListedJson listed;
+    private final RestartCheck restartCheck = new RestartCheck();
     private final long activatedNanos = System.nanoTime();
     private final CompletionStage<Void> frameworkUp;
     private final ScanThread scans;
@@ -95,9 +96,10 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     /**
      * The first task: the stored listing of the same folders, when there is one, is the index at once (listings
-     * wait for this task only), and a full scan follows in the background, once the framework is up, and applies
-     * what changed while the server was down; without one, the first scan is the index. (Checking at once made the
-     * first listing after a restart wait ~2 s: the check, the level-2 bundles and the listing shared 2 cores.)
+     * wait for this task only), its models' listed JSON is taken back, and a full scan follows in the background, once
+     * the framework is up and the first listing answered ({@link RestartCheck}), and applies what changed while the
+     * server was down; without one, the first scan is the index. (Checking at once made the first listing after a
+     * restart wait ~2 s: the check, the level-2 bundles and the listing shared 2 cores.)
      */
     private void start() {
         Map<String, List<Path>> folders = foldersBySubtype();
@@ -115,7 +117,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         listed.seed(cached.get().texts(), table);
         LOG.log(Level.INFO, "Model listing read from the database: {0} models, {1} ms after activation; checking the files "
                 + "in the background", index.size(), (System.nanoTime() - activatedNanos) / 1_000_000);
-        frameworkUp.thenRun(() -> {
+        restartCheck.when(frameworkUp).thenRun(() -> {
             scans.scanned();
             scans.later(this::scan);
         });
@@ -123,27 +125,12 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     /** Keeps the stored listing in step (after a scan, an edit, a pass of the hasher); it is written on the scan thread. */
     void storeListingLater() {
-        snapshot.storeLater(scans, () -> index, () -> foldersBySubtype().toString(), () -> {
-            ModelClassTable table = classes;
-            String key = listed.key(table);
-            long editId = Previews.editId();
-            return new ListingSnapshot.Texts() {
-                @Override
-                public String key() {
-                    return key;
-                }
+        snapshot.storeLater(scans, () -> index, () -> foldersBySubtype().toString(), () -> listed.texts(classes));
+    }
 
-                @Override
-                public long editId() {
-                    return editId;
-                }
-
-                @Override
-                public String of(ModelRecord r) {
-                    return listed.get(r, table).json();
-                }
-            };
-        });
+    /** Says that a listing has been answered: the check of a stored listing after a restart may start. */
+    public void listingAnswered() {
+        restartCheck.listed();
     }
 
     /** @return each model's listed JSON, kept across listings (and restarts) */

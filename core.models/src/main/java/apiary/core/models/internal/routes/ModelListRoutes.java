@@ -93,6 +93,7 @@ public final class ModelListRoutes implements RouteProvider {
             }
             Map<String, Object> answer = listing.result(sortBy, sortReverse);
             Timing.done(timed, "");
+            library.listingAnswered();
             return answer;
         });
     }

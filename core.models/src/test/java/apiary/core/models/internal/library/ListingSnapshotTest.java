@@ -27,22 +27,7 @@ class ListingSnapshotTest {
     private static final List<String> SUBTYPES = List.of("Stable-Diffusion", "LoRA", "VAE");
 
     private static ListingSnapshot.Texts texts(String key, long editId) {
-        return new ListingSnapshot.Texts() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public long editId() {
-                return editId;
-            }
-
-            @Override
-            public String of(ModelRecord r) {
-                return "{\"name\":\"" + r.name() + "\"}";
-            }
-        };
+        return new ListingSnapshot.Texts(key, editId, r -> "{\"name\":\"" + r.name() + "\"}");
     }
 
     private static ModelIndex index() {
