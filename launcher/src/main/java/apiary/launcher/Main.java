@@ -25,7 +25,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * Starts Apiary: a Felix framework whose storage lives in the data folder, with the distribution's bundles.
  *
- * <p>Exit codes: 0 after a normal stop (Ctrl-C, SIGTERM, {@code ShutdownServer}); 1 when the server cannot start;
+ * <p>Exit codes: 0 after a normal stop (Ctrl-C, SIGTERM, {@code ShutdownServer}); 1 when the server cannot start
+ * or a Ctrl-C / SIGTERM stop did not finish within {@value SignalStop#LIMIT_PROPERTY} seconds (default 10);
  * 2 for bad arguments; whatever a bundle set in the system property {@value #EXIT_CODE_PROPERTY} before stopping the
  * framework, e.g. 42 to ask {@code ./apiary} for a rebuild and relaunch. A framework update (system bundle
  * {@code update()}) restarts the framework inside the process.
@@ -33,6 +34,12 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class Main {
     /** System property a bundle may set before stopping the framework to choose the exit code. */
     public static final String EXIT_CODE_PROPERTY = "apiary.launcher.exitCode";
+
+    static {
+        // Before the first logger below: the log manager is chosen once, when logging is first used.
+        ShutdownLogging.install();
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     private Main() {
@@ -137,24 +144,11 @@ public final class Main {
 
     /**
      * Ctrl-C / SIGTERM: stop the framework (bundles deactivate, the database closes), then end with 0 rather than
-     * the JVM's 143, because this is the normal way to stop a server.
+     * the JVM's 143, because this is the normal way to stop a server; with 1 when the stop did not finish within
+     * {@link SignalStop#limit()}. Halting also ends the process when another shutdown hook would hang.
      */
     private static void stopOnSignal(Framework framework) {
-        LOG.info("Stopping Apiary");
-        try {
-            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
-                framework.stop();
-            }
-            FrameworkEvent event = framework.waitForStop(30_000);
-            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-                LOG.warning("The framework did not stop within 30 s");
-                return;
-            }
-        } catch (BundleException | InterruptedException e) {
-            LOG.log(Level.WARNING, "Clean shutdown failed: " + e.getMessage(), e);
-            return;
-        }
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(SignalStop.stop(framework, SignalStop.limit()));
     }
 
     static Map<String, Object> frameworkProperties(LaunchOptions options, Path dataDir) throws IOException {

@@ -19,6 +19,8 @@ public class LauncherIT {
         try (ServerProcess server = ServerProcess.start(data)) {
             String first = (String) server.api().post("GetNewSession", Map.of()).get("server_id");
             assertEquals("SIGTERM ends the server with exit code 0", 0, server.stop());
+            // Logged by the stop itself: JUL's own shutdown hook used to drop the handlers first, now and then.
+            assertTrue(server.console(), server.console().contains("Stopping Apiary"));
             assertTrue("framework storage lives in the data folder", Files.isDirectory(data.resolve("osgi").resolve("framework")));
             server.restart();
             String second = (String) server.api().post("GetNewSession", Map.of()).get("server_id");
