@@ -35,6 +35,8 @@ final class ArchiveTraining {
                 post(http, port, "GetCurrentStatus", session);
                 post(http, port, "GetMyUserData", session);
                 post(http, port, "NoSuchRoute", session);
+                // A level-2 route: answered once every bundle is up, so their start-up classes are loaded too.
+                post(http, port, "ListT2IParams", session);
                 ArchiveLinking.linkLoadedClasses(context);
                 return;
             }

@@ -94,6 +94,7 @@ public final class Main {
         Thread stopper = new Thread(() -> stopOnSignal(framework), "apiary-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         framework.start();
+        StartLevels.fallback(framework);
         if (options.trainClassArchive) {
             ArchiveTraining.run(framework.getBundleContext());
             framework.stop();

@@ -28,7 +28,9 @@ import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
  * Opens the configured database as soon as its driver's {@link DataSourceFactory} appears and publishes it as
- * {@link Database}; closes and withdraws it when the driver goes away or the bundle stops. A database that cannot be
+ * {@link Database}, on a thread of its own: opening H2 takes a few hundred milliseconds of start-up, which the
+ * start-level thread spends meanwhile on what does not need the database (Jetty, the registries); the components
+ * that need it come up on that thread once it is published. Closes and withdraws it when the driver goes away or the bundle stops. A database that cannot be
  * opened (PostgreSQL not reachable yet) is tried again and again, waiting 1, 2, 4 ... up to
  * {@value #MAX_RETRY_SECONDS} seconds in between, each failure logged with its reason; meanwhile
  * {@link DatabaseState} tells clients why the server cannot serve them.
@@ -41,8 +43,9 @@ public final class DatabaseManager implements DatabaseState {
 
     private final BundleContext context;
     private final DatabaseConfig config;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "apiary-database-retry");
+    /** Runs every attempt to open the database: the first one and the retries. */
+    private final ScheduledExecutorService opener = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "apiary-database-open");
         t.setDaemon(true);
         return t;
     });
@@ -72,7 +75,7 @@ public final class DatabaseManager implements DatabaseState {
             return;
         }
         pendingFactory = factory;
-        open();
+        opener.execute(this::open);
     }
 
     /** One attempt; on failure the next one is scheduled. */
@@ -108,7 +111,7 @@ public final class DatabaseManager implements DatabaseState {
                 LOG.log(Level.WARNING, "Database: still cannot open {0} (attempt {1}): {2}; retrying in {3} s",
                         config.description, failures, e.getMessage(), wait);
             }
-            pendingRetry = retries.schedule(this::open, wait, TimeUnit.SECONDS);
+            pendingRetry = opener.schedule(this::open, wait, TimeUnit.SECONDS);
         }
     }
 
@@ -137,7 +140,7 @@ public final class DatabaseManager implements DatabaseState {
     @Deactivate
     synchronized void close() {
         cancelRetry();
-        retries.shutdownNow();
+        opener.shutdownNow();
         closeDatabase();
     }
 

@@ -14,7 +14,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
@@ -147,6 +146,7 @@ final class Readiness {
         if (!opened && (core.isEmpty() || waiting.isEmpty() || late)) {
             opened = true;
             open.run();
+            HeldStartLevel.release(context);
         }
         if (waiting.isEmpty() || late) {
             stop();
@@ -213,13 +213,9 @@ final class Readiness {
         return context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
     }
 
+    /** The level the framework is to reach: the launcher starts it at the core's and names the rest's. */
     private int beginningStartLevel() {
-        String v = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        try {
-            return v == null ? 1 : Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return HeldStartLevel.target(context);
     }
 
     private void components(Bundle b, List<String> out) {
