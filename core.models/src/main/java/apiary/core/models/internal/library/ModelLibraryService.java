@@ -26,6 +26,7 @@ import apiary.core.models.internal.meta.MetadataExtractor;
 import apiary.core.models.internal.meta.ModelClassTable;
 import apiary.core.models.internal.paths.ModelFolders;
 import apiary.core.models.internal.paths.ModelSettings;
+import apiary.core.models.internal.util.Timing;
 import apiary.core.models.internal.wildcards.WildcardStore;
 
 import org.osgi.framework.BundleContext;
@@ -52,6 +53,8 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
     private final Json json;
     private final CachedMetadata cache;
     private final ListingSnapshot snapshot;
+    private final ListedJson listed;
+    private final RestartCheck restartCheck = new RestartCheck();
     private final long activatedNanos = System.nanoTime();
     private final CompletionStage<Void> frameworkUp;
     private final ScanThread scans;
@@ -78,6 +81,7 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
         this.json = json;
         this.cache = new CachedMetadata(new MetadataCache(database));
         this.snapshot = new ListingSnapshot(database);
+        this.listed = new ListedJson(json);
         this.classes = new ModelClassTable(settings.xlDefaultAsXl1());
         this.hasher = new HashWorker(this);
         this.latest = scans.submit(this::start);
@@ -92,21 +96,28 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     /**
      * The first task: the stored listing of the same folders, when there is one, is the index at once (listings
-     * wait for this task only), and a full scan follows in the background, once the framework is up, and applies
-     * what changed while the server was down; without one, the first scan is the index. (Checking at once made the
-     * first listing after a restart wait ~2 s: the check, the level-2 bundles and the listing shared 2 cores.)
+     * wait for this task only), its models' listed JSON is taken back, and a full scan follows in the background, once
+     * the framework is up and the first listing answered ({@link RestartCheck}), and applies what changed while the
+     * server was down; without one, the first scan is the index. (Checking at once made the first listing after a
+     * restart wait ~2 s: the check, the level-2 bundles and the listing shared 2 cores.)
      */
     private void start() {
         Map<String, List<Path>> folders = foldersBySubtype();
-        Optional<ModelIndex> cached = snapshot.load(folders.toString());
+        Timing.note("library start task " + (System.nanoTime() - activatedNanos) / 1_000_000 + " ms after activation");
+        ModelClassTable table = classes;
+        Timing keyed = Timing.start("listed JSON key");
+        String key = listed.key(table);
+        Timing.done(keyed, "");
+        Optional<ListingSnapshot.Loaded> cached = snapshot.load(folders.toString(), key, Previews.editId());
         if (cached.isEmpty()) {
             scan();
             return;
         }
-        index = cached.get();
+        index = cached.get().index();
+        listed.seed(cached.get().texts(), table);
         LOG.log(Level.INFO, "Model listing read from the database: {0} models, {1} ms after activation; checking the files "
                 + "in the background", index.size(), (System.nanoTime() - activatedNanos) / 1_000_000);
-        frameworkUp.thenRun(() -> {
+        restartCheck.when(frameworkUp).thenRun(() -> {
             scans.scanned();
             scans.later(this::scan);
         });
@@ -114,7 +125,17 @@ public final class ModelLibraryService implements ModelLibrary, ServerSettingsLi
 
     /** Keeps the stored listing in step (after a scan, an edit, a pass of the hasher); it is written on the scan thread. */
     void storeListingLater() {
-        snapshot.storeLater(scans, () -> index, () -> foldersBySubtype().toString());
+        snapshot.storeLater(scans, () -> index, () -> foldersBySubtype().toString(), () -> listed.texts(classes));
+    }
+
+    /** Says that a listing has been answered: the check of a stored listing after a restart may start. */
+    public void listingAnswered() {
+        restartCheck.listed();
+    }
+
+    /** @return each model's listed JSON, kept across listings (and restarts) */
+    public ListedJson listedJson() {
+        return listed;
     }
 
     private Map<String, List<Path>> foldersBySubtype() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import apiary.core.models.internal.meta.MetadataExtractor;
@@ -17,6 +18,7 @@ import apiary.core.models.internal.meta.Sidecars;
 import apiary.core.models.internal.paths.ModelNames;
 import apiary.core.models.internal.scan.FolderScanner;
 import apiary.core.models.internal.scan.FoundFile;
+import apiary.core.models.internal.util.Timing;
 
 /**
  * One full scan: walk every subtype's folders, take each file's metadata from the cache when its size and
@@ -97,6 +99,7 @@ final class ModelScan {
     }
 
     Result run(Map<String, List<Path>> foldersBySubtype) {
+        Timing walking = Timing.start("scan: walk");
         List<Found> all = new ArrayList<>();
         Map<Map<String, Long>, Set<String>> othersByFolder = new IdentityHashMap<>();
         for (Map.Entry<String, List<Path>> e : foldersBySubtype.entrySet()) {
@@ -104,6 +107,7 @@ final class ModelScan {
                 all.add(new Found(e.getKey(), f, othersByFolder.computeIfAbsent(f.siblings(), ModelScan::others)));
             }
         }
+        Timing.done(walking, all.size() + " files");
         Map<String, MetadataCache.Row> rows = cache.get();
         List<Found> toRead = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -116,10 +120,16 @@ final class ModelScan {
                 toRead.add(f);
             }
         }
+        Timing reading = Timing.start("scan: read headers");
+        AtomicLong readCpu = new AtomicLong();
         toRead.parallelStream().forEach(f -> {
+            long cpu = Timing.cpu();
             f.metadata = extractor.extract(f.file.path(), f.others);
             f.read = true;
+            readCpu.addAndGet(Timing.cpu() - cpu);
         });
+        Timing.done(reading, toRead.size() + " files, " + readCpu.get() / 1_000_000 + " ms CPU on all threads");
+        Timing building = Timing.start("scan: index");
         Map<String, TreeMap<String, ModelRecord>> index = new HashMap<>();
         // One row per path, even when overlapping folders list a file under two subtypes.
         Map<String, MetadataCache.Row> fresh = new HashMap<>();
@@ -138,6 +148,7 @@ final class ModelScan {
                 stale.add(path);
             }
         }
+        Timing.done(building, "");
         return new Result(new ModelIndex(index), new ArrayList<>(fresh.values()), stale, toRead.size());
     }
 }

@@ -50,13 +50,42 @@ public final class ClassDetector {
     /** @param header a header @return whether its keys look like a LoRA-style adapter */
     static boolean isLora(Map<String, Object> header) {
         for (String k : header.keySet()) {
-            if (k.startsWith("lora_") || k.endsWith(".lora_A.weight") || k.endsWith(".lora_up.weight")
-                    || k.endsWith(".lora.up.weight") || k.endsWith(".lora_down.weight") || k.endsWith(".lokr_w1")
-                    || k.endsWith(".hada_w1_a") || k.endsWith(".diff") || k.endsWith(".lora_A.default.weight")) {
+            if (loraKey(k)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * One key, by its last character first: a checkpoint has thousands of keys, nearly none LoRA-shaped, and a scan
+     * tests every key of every file it reads (most of them before the JIT has compiled this).
+     */
+    private static boolean loraKey(String k) {
+        int n = k.length();
+        if (n == 0) {
+            return false;
+        }
+        if (k.charAt(0) == 'l' && k.startsWith("lora_")) {
+            return true;
+        }
+        switch (k.charAt(n - 1)) {
+            case 't': {
+                // The weight suffixes, by the character before ".weight": lora_A, lora_up, lora.up, lora_down, default.
+                char c = n > 8 ? k.charAt(n - 8) : 0;
+                return (c == 'A' || c == 'p' || c == 'n' || c == 't') && (k.endsWith(".lora_A.weight")
+                        || k.endsWith(".lora_up.weight") || k.endsWith(".lora.up.weight") || k.endsWith(".lora_down.weight")
+                        || k.endsWith(".lora_A.default.weight"));
+            }
+            case '1':
+                return k.endsWith(".lokr_w1");
+            case 'a':
+                return k.endsWith(".hada_w1_a");
+            case 'f':
+                return k.endsWith(".diff");
+            default:
+                return false;
+        }
     }
 
     /**
@@ -69,20 +98,34 @@ public final class ClassDetector {
             return "gguf";
         }
         for (String k : header.keySet()) {
+            String format = specialFormat(k);
+            if (format != null) {
+                return format;
+            }
+        }
+        return "";
+    }
+
+    /** One key: one search for the bitsandbytes marker, the suffixes by their last character. */
+    private static String specialFormat(String k) {
+        int bnb = k.indexOf("bitsandbytes__");
+        if (bnb >= 0) {
             if (k.contains("bitsandbytes__nf4")) {
                 return "bnb_nf4";
             }
             if (k.contains("bitsandbytes__fp4")) {
                 return "bnb_fp4";
             }
-            if (k.endsWith("scaled_fp8")) {
-                return "fp8_scaled";
-            }
-            if (k.endsWith(".wscales") || k.endsWith(".wtscale")) {
-                return "nunchaku";
-            }
         }
-        return "";
+        int n = k.length();
+        char last = n == 0 ? 0 : k.charAt(n - 1);
+        if (last == '8' && k.endsWith("scaled_fp8")) {
+            return "fp8_scaled";
+        }
+        if ((last == 's' && k.endsWith(".wscales")) || (last == 'e' && k.endsWith(".wtscale"))) {
+            return "nunchaku";
+        }
+        return null;
     }
 
     /** @param text {@code WxH} @return {width, height}, or null when absent or malformed */

@@ -1,6 +1,7 @@
 package apiary.core.models.internal.meta;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,23 +48,51 @@ final class HeaderJson {
         return out;
     }
 
-    /** Reads a tensor's object keeping only {@code shape}. */
+    /**
+     * Reads a tensor's object keeping only {@code shape}: its keys are compared in place rather than made into
+     * strings, and the object it gives is immutable and small (a scan reads tens of thousands of these).
+     */
     private Map<String, Object> shapeOnly() {
         expect('{');
-        Map<String, Object> out = new LinkedHashMap<>(2);
         if (peek() == '}') {
             at++;
-            return out;
+            return Map.of();
         }
+        boolean hasShape = false;
+        Object shape = null;
         do {
-            String key = key();
-            if ("shape".equals(key)) {
-                out.put(key, value(2));
+            if (keyIs("shape")) {
+                shape = value(2);
+                hasShape = true;
             } else {
                 skip(2);
             }
         } while (more('}'));
-        return out;
+        return hasShape ? Collections.singletonMap("shape", shape) : Map.of();
+    }
+
+    /** Reads a key (and its colon), saying whether it is {@code name}; only a key with escapes becomes a string. */
+    private boolean keyIs(String name) {
+        if (peek() != '"') {
+            throw new IllegalArgumentException("expected a key at " + at);
+        }
+        int start = at + 1;
+        int quote = text.indexOf('"', start);
+        if (quote < 0) {
+            throw new IllegalArgumentException("the text ends inside a string");
+        }
+        if (backslash < start) {
+            backslash = text.indexOf('\\', start);
+            if (backslash < 0) {
+                backslash = Integer.MAX_VALUE;
+            }
+        }
+        if (backslash < quote) {
+            return name.equals(key());
+        }
+        at = quote + 1;
+        expect(':');
+        return quote - start == name.length() && text.startsWith(name, start);
     }
 
     private Object value(int depth) {
@@ -231,6 +260,16 @@ final class HeaderJson {
 
     private Object scalar() {
         int start = at;
+        // A plain integer (shapes are made of them) is read in place, without a string of it.
+        int first = text.charAt(start) == '-' ? start + 1 : start;
+        int digits = first;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits > first && digits - first < 19 && (digits == text.length() || ends(text.charAt(digits)))) {
+            at = digits;
+            return Long.parseLong(text, start, digits, 10);
+        }
         while (at < text.length() && !ends(text.charAt(at))) {
             at++;
         }

@@ -21,6 +21,8 @@ public final class ModelClassTable {
     private final Map<String, ModelClass> byLowerId = new LinkedHashMap<>();
     private final Map<String, String> remaps = new LinkedHashMap<>();
     private final boolean xlDefaultAsXl1;
+    /** {@link #classes()}, made once the table is complete. */
+    private volatile List<ModelClass> inOrder;
 
     /** @param xlDefaultAsXl1 whether SDXL base checkpoints without metadata count as 1.0 rather than 0.9 */
     public ModelClassTable(boolean xlDefaultAsXl1) {
@@ -183,9 +185,28 @@ public final class ModelClassTable {
         byLowerId.put(c.id().toLowerCase(Locale.ROOT), c);
     }
 
-    /** @return every class, in detection order */
+    /** @return every class, in detection order (one list: the detector walks it for every file a scan reads) */
     public List<ModelClass> classes() {
-        return new ArrayList<>(classes.values());
+        List<ModelClass> l = inOrder;
+        if (l == null) {
+            l = List.copyOf(classes.values());
+            inOrder = l;
+        }
+        return l;
+    }
+
+    /**
+     * @return a text that differs between tables that describe some class differently (what a listed model shows of
+     *         its class: id, name, compat class, resolution; and which ids find which class)
+     */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder().append(xlDefaultAsXl1);
+        for (ModelClass c : classes.values()) {
+            b.append('\n').append(c.id()).append('|').append(c.name()).append('|').append(c.compat()).append('|')
+                    .append(c.width()).append('x').append(c.height()).append('|').append(c.lora());
+        }
+        remaps.forEach((from, to) -> b.append('\n').append(from).append('>').append(to));
+        return b.toString();
     }
 
     /** @return every compatibility class */

@@ -15,11 +15,14 @@ import apiary.core.api.route.Route;
 import apiary.core.api.route.RouteArea;
 import apiary.core.api.route.RouteProvider;
 import apiary.core.api.session.Session;
+import apiary.core.models.internal.library.ListedJson;
 import apiary.core.models.internal.library.ModelIndex;
 import apiary.core.models.internal.library.ModelLibraryService;
+import apiary.core.models.internal.library.ModelNetObjects;
 import apiary.core.models.internal.library.ModelRecord;
 import apiary.core.models.internal.library.Previews;
 import apiary.core.models.internal.meta.ModelClassTable;
+import apiary.core.models.internal.util.Timing;
 import apiary.core.models.internal.wildcards.Wildcard;
 import apiary.core.models.internal.wildcards.WildcardStore;
 
@@ -38,7 +41,7 @@ public final class ModelListRoutes implements RouteProvider {
     private final ModelLibraryService library;
     private final WildcardStore wildcards;
     private final Previews previews;
-    private final NetJsonCache netJson;
+    private final ListedJson listed;
     private final Runnable fill;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -54,8 +57,8 @@ public final class ModelListRoutes implements RouteProvider {
         this.library = library;
         this.wildcards = wildcards;
         this.previews = new Previews(json, library.settings().maxHeaderBytes());
-        this.netJson = new NetJsonCache(json);
-        this.fill = () -> netJson.fill(library.index(), library.classTable(), library.subtypes());
+        this.listed = library.listedJson();
+        this.fill = () -> listed.fill(library.index(), library.classTable(), library.subtypes());
         library.afterEachScan(fill);
     }
 
@@ -78,14 +81,20 @@ public final class ModelListRoutes implements RouteProvider {
             @Param(description = "If true, provide model images in raw data format. If false, use URLs.", defaultValue = "False") boolean dataImages) {
         ModelListing.order(sortBy);
         ModelAccess.checkSubtype(subtype, true);
+        Timing waited = Timing.start("ListModels waiting for the library");
         return library.ready().thenApply(done -> {
+            Timing.done(waited, "");
+            Timing timed = Timing.start("ListModels " + subtype + " '" + path + "' depth " + depth);
             ModelListing listing = new ModelListing(path, depth, session.user()::mayUseModel);
             if (ModelAccess.WILDCARDS.equals(subtype)) {
                 listWildcards(listing, dataImages);
             } else {
                 listModels(listing, subtype, allowRemote, dataImages);
             }
-            return listing.result(sortBy, sortReverse);
+            Map<String, Object> answer = listing.result(sortBy, sortReverse);
+            Timing.done(timed, "");
+            library.listingAnswered();
+            return answer;
         });
     }
 
@@ -99,7 +108,7 @@ public final class ModelListRoutes implements RouteProvider {
                 // The usual object is written once and reused; loaded models and inline images are made each time.
                 Object net = loaded || dataImages
                         ? ModelNetObjects.of(r.toDto(classes, preview(r, subtype, dataImages)), classes, loaded)
-                        : netJson.get(r, classes);
+                        : listed.get(r, classes);
                 listing.add(new ModelListing.Entry(r.name(), r.metadata().title(), r.created(), r.modified(), net));
             }
         }

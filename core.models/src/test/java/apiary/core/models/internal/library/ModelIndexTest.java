@@ -3,7 +3,6 @@ package apiary.core.models.internal.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import apiary.core.models.internal.meta.ModelMetadata;
 
 import org.junit.jupiter.api.Test;
 
-/** The index's folder ranges, batched replacements, records kept across a rescan and the stored listing's text. */
+/** The index's folder ranges, batched replacements and records kept across a rescan. */
 class ModelIndexTest {
     private static ModelRecord record(String name) {
         return new ModelRecord("LoRA", name, Path.of("/m", name), Path.of("/m"), List.of(), 1, 2, 3,
@@ -66,26 +65,5 @@ class ModelIndexTest {
         assertSame(before.find("LoRA", "a").orElseThrow(), changed.find("LoRA", "a").orElseThrow());
         assertFalse(changed.sameRecords(before));
         assertFalse(index("a.safetensors").keepingUnchanged(before).sameRecords(before), "a record gone");
-    }
-
-    @Test
-    void theStoredListingReadsBackEqualAndRefusesDamagedText() {
-        TreeMap<String, ModelRecord> lora = new TreeMap<>();
-        lora.put("x/a b.safetensors", new ModelRecord("LoRA", "x/a b.safetensors", Path.of("/m/Lora/x/a b.safetensors"), Path.of("/m/Lora"),
-                List.of(Path.of("/n/Lora/x/a b.safetensors")), 10, 20, 30, ModelMetadata.bare("12:colons;-", "flux-1-dev", null, null)));
-        TreeMap<String, ModelRecord> sd = new TreeMap<>();
-        sd.put("s.safetensors", new ModelRecord("Stable-Diffusion", "s.safetensors", Path.of("/m/sd/s.safetensors"), Path.of("/m/sd"),
-                List.of(), 1, 2, 3, ModelMetadata.bare("s", null, null, null).withHash("0xab")));
-        ModelIndex index = new ModelIndex(Map.of("LoRA", lora, "Stable-Diffusion", sd));
-        List<String> subtypes = List.of("Stable-Diffusion", "LoRA", "VAE");
-        String text = ListingSnapshot.encode(index, subtypes);
-        ModelIndex back = ListingSnapshot.decode(text);
-        assertEquals(2, back.size());
-        assertEquals(index.find("LoRA", "x/a b").orElseThrow(), back.find("LoRA", "x/a b").orElseThrow());
-        assertEquals(index.find("Stable-Diffusion", "s").orElseThrow(), back.find("Stable-Diffusion", "s").orElseThrow());
-        assertEquals(0, ListingSnapshot.decode(ListingSnapshot.encode(ModelIndex.EMPTY, subtypes)).size());
-        for (String bad : new String[] {"m1;", text.substring(0, text.length() - 2), text + "9:x", ""}) {
-            assertThrows(IllegalArgumentException.class, () -> ListingSnapshot.decode(bad), bad);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 
+import apiary.core.api.json.RawJson;
 import apiary.core.api.route.ApiError;
 
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,20 @@ class ModelListingTest {
         assertEquals(List.of("x/y/z/d.safetensors", "x/y/c.safetensors", "x/b.safetensors", "a.safetensors"),
                 files(list("", 20, "Name", true)));
         assertEquals("Invalid sort mode 'Size'.", assertThrows(ApiError.class, () -> list("", 1, "Size", false)).getMessage());
+    }
+
+    @Test
+    void writtenObjectsMakeOneText() {
+        ModelListing l = new ModelListing("", 2, n -> true);
+        for (String n : List.of("b/y.safetensors", "a.safetensors", "b/x.safetensors")) {
+            assertEquals(true, l.matches(n));
+            l.add(new ModelListing.Entry(n, n, 0, 0, RawJson.of("{\"name\":\"" + n + "\"}")));
+        }
+        Map<String, Object> r = l.result("Name", true);
+        assertEquals(RawJson.of("[{\"name\":\"b/y.safetensors\"},{\"name\":\"b/x.safetensors\"},{\"name\":\"a.safetensors\"}]"),
+                r.get("files"));
+        assertEquals(List.of("b"), r.get("folders"));
+        ModelListing empty = new ModelListing("nothing", 2, n -> true);
+        assertEquals(RawJson.of("[]"), empty.result("Name", false).get("files"));
     }
 }

@@ -1,6 +1,7 @@
-package apiary.core.models.internal.routes;
+package apiary.core.models.internal.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -10,15 +11,13 @@ import java.util.Map;
 
 import apiary.core.api.json.RawJson;
 import apiary.core.models.internal.TestJson;
-import apiary.core.models.internal.library.ModelRecord;
-import apiary.core.models.internal.library.Previews;
 import apiary.core.models.internal.meta.ModelClassTable;
 import apiary.core.models.internal.meta.ModelMetadata;
 
 import org.junit.jupiter.api.Test;
 
 /** A model's listed JSON is written once, and again only when the record, the classes or the preview edit id change. */
-class NetJsonCacheTest {
+class ListedJsonTest {
     private final TestJson json = new TestJson();
     private final ModelClassTable classes = new ModelClassTable(false);
 
@@ -30,7 +29,7 @@ class NetJsonCacheTest {
 
     @Test
     void writtenOnceAndRewrittenWhenSomethingChanges() {
-        NetJsonCache cache = new NetJsonCache(json);
+        ListedJson cache = new ListedJson(json);
         ModelRecord r = record("One", ".png");
         RawJson first = cache.get(r, classes);
         assertSame(first, cache.get(r, classes));
@@ -48,5 +47,24 @@ class NetJsonCacheTest {
         RawJson after = cache.get(edited, classes);
         assertNotSame(before, after);
         assertEquals(Previews.url("Stable-Diffusion", r.name()), json.readObject(after.json()).get("preview_image"));
+    }
+
+    @Test
+    void storedTextsAreTakenBackForTheSameRecords() {
+        ListedJson cache = new ListedJson(json);
+        ModelRecord r = record("One", null);
+        cache.seed(Map.of(r, "{\"stored\":true}"), classes);
+        assertEquals("{\"stored\":true}", cache.get(r, classes).json(), "a copy, not a new serialisation");
+        Previews.edited();
+        assertEquals("{\"stored\":true}", cache.get(r, classes).json(), "no preview: the edit id does not matter");
+        ModelRecord other = r.withMetadata(r.metadata().withHash("0x1"));
+        assertEquals("0x1", json.readObject(cache.get(other, classes).json()).get("hash"), "another record is written");
+    }
+
+    @Test
+    void theKeyFollowsTheClassTable() {
+        ListedJson cache = new ListedJson(json);
+        assertEquals(cache.key(classes), cache.key(new ModelClassTable(false)));
+        assertNotEquals(cache.key(classes), cache.key(new ModelClassTable(true)), "SDXL base counts as another class");
     }
 }

@@ -1,4 +1,4 @@
-package apiary.core.models.internal.routes;
+package apiary.core.models.internal.library;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import apiary.core.models.internal.paths.ModelNames;
 import apiary.core.models.internal.wildcards.Wildcard;
 
 /** SwarmUI's model net object (and the wildcard and "no model" variants), key for key in SwarmUI's order. */
-final class ModelNetObjects {
+public final class ModelNetObjects {
     private ModelNetObjects() {
     }
 
@@ -22,7 +22,7 @@ final class ModelNetObjects {
      * @param loaded whether a backend has it loaded
      * @return the net object
      */
-    static Map<String, Object> of(ModelDTO d, ModelClassTable classes, boolean loaded) {
+    public static Map<String, Object> of(ModelDTO d, ModelClassTable classes, boolean loaded) {
         ModelClass c = classes.find(d.modelClass).orElse(null);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", d.name);
@@ -63,7 +63,7 @@ final class ModelNetObjects {
      * @param classes the class table
      * @return its net object: what the name says, {@code local: false}
      */
-    static Map<String, Object> remote(String name, boolean loaded, ModelClassTable classes) {
+    public static Map<String, Object> remote(String name, boolean loaded, ModelClassTable classes) {
         ModelDTO d = new ModelDTO();
         d.name = name;
         d.title = ModelNames.withoutExtension(ModelNames.fileName(name));
@@ -77,7 +77,7 @@ final class ModelNetObjects {
     }
 
     /** @param classes the class table @return SwarmUI's "(None)" placeholder model */
-    static Map<String, Object> none(ModelClassTable classes) {
+    public static Map<String, Object> none(ModelClassTable classes) {
         ModelDTO d = new ModelDTO();
         d.name = "(None)";
         d.description = "No model selected.";
@@ -92,7 +92,7 @@ final class ModelNetObjects {
      * @param image its preview (URL or data URL), or null
      * @return the wildcard net object
      */
-    static Map<String, Object> wildcard(Wildcard w, String image) {
+    public static Map<String, Object> wildcard(Wildcard w, String image) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", w.name());
         o.put("raw", w.raw());
