@@ -3,25 +3,32 @@ package apiary.launcher;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
 /**
  * What Ctrl-C / SIGTERM does: stops the framework within a time limit and says what it waited for when the limit
- * passes. Felix only begins a stop once a start in progress is done (the thread in {@code Framework.start()} holds
- * the system bundle's lock while level 2 starts), so a signal right after the first answer waits for every level-2
- * bundle; one whose activation or deactivation never returns would otherwise keep the process alive for good.
+ * passes. The limit holds whatever blocks: Felix only begins a stop once a start in progress is done (the thread in
+ * {@code Framework.start()} holds the system bundle's lock while level 2 starts), so a signal right after the first
+ * answer waits for every level-2 bundle, and one whose activation or deactivation never returns would keep the
+ * process alive for good; and a log line blocks too when the console does (its pipe full, nobody reading it), which
+ * stopped the old hook at its first line. So the stop runs on a thread of its own and the hook only waits for it.
  */
 final class SignalStop {
     /** System property: seconds the stop may take before the process ends anyway. */
     static final String LIMIT_PROPERTY = "apiary.launcher.stopSeconds";
     static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
+    /** How long the report of a stop that timed out may take to log (the log itself may be what blocks). */
+    private static final long REPORT_WAIT_MS = 1_000;
     /** Frames of each waiting thread in the report: enough to see the component being activated. */
     private static final int REPORT_FRAMES = 25;
     private static final Logger LOG = Logger.getLogger(SignalStop.class.getName());
@@ -36,30 +43,53 @@ final class SignalStop {
     }
 
     /**
-     * Stops the framework and waits for it, at most {@code limit}.
+     * Stops the framework and waits for it, at most {@code limit} (plus a second to log the report when it passes).
      *
      * @return the exit code: 0 once the framework stopped, 1 when it did not within the limit or could not be stopped
      */
     static int stop(Framework framework, Duration limit) {
-        LOG.info("Stopping Apiary");
+        CompletableFuture<Integer> stopped = new CompletableFuture<>();
+        Thread worker = new Thread(() -> stopped.complete(stopAndWait(framework)), "apiary-stop");
+        worker.setDaemon(true);
+        worker.start();
         try {
+            return stopped.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            logBriefly("The framework did not stop within " + limit.toSeconds() + " s; ending the process anyway. "
+                    + waitingFor(framework));
+            return 1;
+        } catch (InterruptedException | ExecutionException e) {
+            return 1;
+        }
+    }
+
+    private static int stopAndWait(Framework framework) {
+        try {
+            LOG.info("Stopping Apiary");
             if (framework.getState() == Bundle.STARTING) {
                 LOG.info("Bundles are still starting; the framework stops them once they are up");
             }
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                 framework.stop();
             }
-            FrameworkEvent event = framework.waitForStop(Math.max(1, limit.toMillis()));
-            if (event.getType() != FrameworkEvent.WAIT_TIMEDOUT) {
-                return 0;
-            }
-        } catch (BundleException | InterruptedException e) {
+            framework.waitForStop(0);
+            return 0;
+        } catch (BundleException | InterruptedException | RuntimeException e) {
             LOG.log(Level.WARNING, "Clean shutdown failed: " + e.getMessage(), e);
             return 1;
         }
-        LOG.warning("The framework did not stop within " + limit.toSeconds() + " s; ending the process anyway. "
-                + waitingFor(framework));
-        return 1;
+    }
+
+    /** Logs a warning unless logging blocks for more than {@link #REPORT_WAIT_MS}: the process is ending either way. */
+    private static void logBriefly(String warning) {
+        Thread t = new Thread(() -> LOG.warning(warning), "apiary-stop-report");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(REPORT_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The bundles caught between states, and the stacks of the threads busy in the framework. */

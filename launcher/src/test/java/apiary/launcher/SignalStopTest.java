@@ -86,6 +86,34 @@ class SignalStopTest {
     }
 
     @Test
+    void aStopIsBoundedEvenWhenLoggingBlocks() {
+        // Stands for a console nobody reads: its pipe full, every log line waits (the hook's first line did).
+        Handler blocked = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                awaitRelease();
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(blocked);
+        try {
+            long start = System.nanoTime();
+            assertEquals(1, SignalStop.stop(framework, Duration.ofMillis(500)));
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMs < 5_000, "the limit and a second for the report, took " + tookMs + " ms");
+        } finally {
+            log.removeHandler(blocked);
+        }
+    }
+
+    @Test
     void theLimitComesFromASystemProperty() {
         assertEquals(SignalStop.DEFAULT_LIMIT, SignalStop.limit());
         System.setProperty(SignalStop.LIMIT_PROPERTY, "3");

@@ -1,6 +1,7 @@
 // The first-run page: the installer's choices, then InstallConfirmWS with its progress and messages.
 import { newSession, socket, post } from './api.js';
 import { el } from './ui.js';
+import { loadExtensionAssets } from './extensions-loader.js';
 
 const log = document.getElementById('install-log');
 const progress = document.getElementById('install-progress');
@@ -69,4 +70,6 @@ document.getElementById('install-form').addEventListener('submit', (e) => {
   });
 });
 
-newSession().then(fill).catch((err) => line('Cannot reach the server: ' + err.message, 'error-text'));
+// Extension assets after the session, as on the main page (their scripts may read window.session_id).
+newSession().then(() => Promise.all([fill(), loadExtensionAssets()]))
+  .catch((err) => line('Cannot reach the server: ' + err.message, 'error-text'));

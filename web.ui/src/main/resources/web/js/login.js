@@ -1,5 +1,6 @@
 // The login page: SwarmUI's client-side password prehash, then Login (which sets the login cookie).
 import { prehash } from './api.js';
+import { loadExtensionAssets } from './extensions-loader.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
@@ -20,3 +21,5 @@ form.addEventListener('submit', async (e) => {
   }
 });
 document.getElementById('username').focus();
+// As on every page; there is no session here, so an extension's script sees no window.session_id.
+loadExtensionAssets();

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,35 +13,23 @@ import java.util.function.Predicate;
 import javax.inject.Inject;
 
 import apiary.core.api.backend.BackendDTO;
-import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.backend.BackendTypeInfo;
 import apiary.core.api.log.ServerLog;
 import apiary.core.api.settings.SettingDef;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
-import org.junit.After;
 import org.junit.Test;
 
 /**
  * The backend.comfy bundle in the running server: both types registered with SwarmUI's settings, a by-URL backend
  * against a running simulator, and a self-started one whose process lives exactly as long as its entry.
  */
-public class ComfyBackendIT extends ApiaryTestSupport {
+public class ComfyBackendIT extends ComfyTestSupport {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject
-    private BackendRegistry registry;
-    @Inject
     private ServerLog log;
-
-    private final List<Integer> added = new ArrayList<>();
-
-    @After
-    public void removeBackends() {
-        added.forEach(registry::remove);
-    }
 
     @Test
     public void bothTypesAreRegisteredWithSwarmsSettings() {
@@ -96,11 +83,10 @@ public class ComfyBackendIT extends ApiaryTestSupport {
         BackendDTO dto = add("comfyui_selfstart", Map.of("StartScript", sim.mainPy().toString(), "FrontendVersion", "None"));
         BackendDTO running = await(dto.id, d -> d.status == BackendStatus.RUNNING);
         assertTrue(running.features.contains("comfyui"));
-        Optional<ProcessHandle> comfy = comfyProcess(sim);
-        assertTrue("the ComfyUI process runs", comfy.isPresent());
-        registry.remove(dto.id);
-        added.remove(Integer.valueOf(dto.id));
-        assertFalse("no ComfyUI left after removal", comfy.get().isAlive());
+        Optional<ProcessHandle> process = comfyProcess(sim);
+        assertTrue("the ComfyUI process runs", process.isPresent());
+        comfy.remove(dto.id);
+        assertFalse("no ComfyUI left after removal", process.get().isAlive());
     }
 
     @Test
@@ -120,8 +106,7 @@ public class ComfyBackendIT extends ApiaryTestSupport {
         assertTrue("a new process", second.pid() != first.pid());
         long started = log.messages(tracker, 0).stream().filter(m -> m.message.contains("To see the GUI go to")).count();
         assertEquals("both launches logged", 2, started);
-        registry.remove(dto.id);
-        added.remove(Integer.valueOf(dto.id));
+        comfy.remove(dto.id);
         assertFalse("no ComfyUI left after removal", second.isAlive());
     }
 
@@ -144,9 +129,7 @@ public class ComfyBackendIT extends ApiaryTestSupport {
     }
 
     private BackendDTO add(String type, Map<String, Object> settings) {
-        BackendDTO dto = registry.add(type, "", settings);
-        added.add(dto.id);
-        return dto;
+        return comfy.add(type, settings);
     }
 
     private BackendDTO await(int id, Predicate<BackendDTO> check) throws InterruptedException {

@@ -24,9 +24,18 @@ final class ComfyBackends implements AutoCloseable {
         this.registry = registry;
     }
 
+    /** Starts a simulator with its default step time. */
+    ComfySimulator simulator() throws Exception {
+        return started(ComfySimulator.install());
+    }
+
     /** Starts a simulator whose sampler takes {@code stepSeconds} per step. */
     ComfySimulator simulator(double stepSeconds) throws Exception {
-        ComfySimulator sim = ComfySimulator.install().withStepSeconds(stepSeconds).start();
+        return started(ComfySimulator.install().withStepSeconds(stepSeconds));
+    }
+
+    private ComfySimulator started(ComfySimulator sim) throws Exception {
+        sim.start();
         sims.add(sim);
         return sim;
     }
@@ -35,10 +44,22 @@ final class ComfyBackends implements AutoCloseable {
     int backend(ComfySimulator sim, Map<String, Object> settings) throws InterruptedException {
         Map<String, Object> all = new HashMap<>(settings);
         all.put("Address", sim.base());
-        BackendDTO dto = registry.add("comfyui_api", "", all);
-        added.add(dto.id);
+        BackendDTO dto = add("comfyui_api", all);
         awaitStatus(dto.id, BackendStatus.RUNNING);
         return dto.id;
+    }
+
+    /** Adds a backend of any type, removed again by {@link #close()} unless {@link #remove removed} before. */
+    BackendDTO add(String type, Map<String, Object> settings) {
+        BackendDTO dto = registry.add(type, "", settings);
+        added.add(dto.id);
+        return dto;
+    }
+
+    /** Removes a backend now (a test that checks what its removal does). */
+    void remove(int id) {
+        registry.remove(id);
+        added.remove(Integer.valueOf(id));
     }
 
     /** Waits up to 30 s for backend {@code id} to reach {@code status}, then asserts it did. */

@@ -21,14 +21,10 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.inject.Inject;
 
-import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.core.api.server.ServerInfo;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -36,25 +32,11 @@ import org.junit.Test;
  * ComfyUI simulators driven by backend.comfy: progress with previews, real images, img2img, a LoRA chain, a raw
  * workflow, an interrupt, a ComfyUI killed mid-job, and two ComfyUI backends working at once.
  */
-public class ComfyGenerateIT extends ApiaryTestSupport {
-    @Inject
-    private BackendRegistry registry;
+public class ComfyGenerateIT extends ComfyTestSupport {
     @Inject
     private ServerInfo server;
 
-    private ComfyBackends comfy;
-
     private int lastBackend;
-
-    @Before
-    public void setUp() {
-        comfy = new ComfyBackends(registry);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        comfy.close();
-    }
 
     /** Starts a simulator and a backend for it; the backend's id is then {@link #lastBackend}. */
     private ComfySimulator backend(double stepSeconds) throws Exception {

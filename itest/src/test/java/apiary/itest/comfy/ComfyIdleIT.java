@@ -10,15 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
-
-import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendStatus;
 import apiary.itest.Api;
-import apiary.itest.ApiaryTestSupport;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -27,7 +21,7 @@ import org.junit.Test;
  * when the server returns and generates again; and a job that meets an idle server is redirected to another
  * backend and still succeeds.
  */
-public class ComfyIdleIT extends ApiaryTestSupport {
+public class ComfyIdleIT extends ComfyTestSupport {
     /** A small API-format txt2img graph naming its checkpoint itself (the request names no model). */
     private static final String RAW_TXT2IMG = "{\"4\":{\"class_type\":\"CheckpointLoaderSimple\",\"inputs\":{\"ckpt_name\":\""
             + ComfySimulator.MODEL + "\"}},\"5\":{\"class_type\":\"EmptyLatentImage\",\"inputs\":{\"width\":64,\"height\":64,"
@@ -36,21 +30,6 @@ public class ComfyIdleIT extends ApiaryTestSupport {
             + "\"sampler_name\":\"euler\",\"scheduler\":\"normal\",\"positive\":[\"6\",0],\"negative\":[\"6\",0],"
             + "\"latent_image\":[\"5\",0],\"denoise\":1}},\"8\":{\"class_type\":\"VAEDecode\",\"inputs\":{\"samples\":[\"3\",0],"
             + "\"vae\":[\"4\",2]}},\"9\":{\"class_type\":\"SaveImageWebsocket\",\"inputs\":{\"images\":[\"8\",0]}}}";
-
-    @Inject
-    private BackendRegistry registry;
-
-    private ComfyBackends comfy;
-
-    @Before
-    public void setUp() {
-        comfy = new ComfyBackends(registry);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        comfy.close();
-    }
 
     private int backend(ComfySimulator sim, boolean allowIdle) throws InterruptedException {
         return comfy.backend(sim, Map.of("AllowIdle", allowIdle, "OverQueue", 0));

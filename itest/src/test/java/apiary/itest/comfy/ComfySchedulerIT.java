@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import apiary.core.api.backend.BackendLease;
-import apiary.core.api.backend.BackendRegistry;
 import apiary.core.api.backend.BackendRequest;
 import apiary.core.api.backend.BackendScheduler;
 import apiary.core.api.backend.BackendStatus;
@@ -30,9 +29,7 @@ import apiary.core.api.session.User;
 import apiary.core.api.t2i.CoreParams;
 import apiary.core.api.t2i.T2IParamKey;
 import apiary.core.api.t2i.T2IRequest;
-import apiary.itest.ApiaryTestSupport;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -41,26 +38,17 @@ import org.junit.Test;
  * and a ComfyUI killed mid-job fails that job quickly with a plain message, gives its lease back, is marked errored,
  * and the next job goes to the other backend.
  */
-public class ComfySchedulerIT extends ApiaryTestSupport {
-    @Inject
-    private BackendRegistry registry;
+public class ComfySchedulerIT extends ComfyTestSupport {
     @Inject
     private BackendScheduler scheduler;
     @Inject
     private SessionService sessions;
 
-    private ComfyBackends comfy;
     private Session session;
 
     @Before
-    public void setUp() {
+    public void openSession() {
         session = sessions.find(api().newSession()).orElseThrow();
-        comfy = new ComfyBackends(registry);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        comfy.close();
     }
 
     private int backend(ComfySimulator sim) throws InterruptedException {

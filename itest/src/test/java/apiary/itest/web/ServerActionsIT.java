@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * More of what the pages do, in real Chromium: a job cancelled from the Jobs page, a theme chosen and kept, a user
  * added and given a role, a role's permissions, description and fair-queue limits edited, a role added and deleted,
- * a server setting saved, backends restarted and their memory freed.
+ * a server setting saved, backends restarted and their memory freed; an extension updated and uninstalled live, its
+ * permission then shown dormant ("(not installed)") in the role editor.
  */
 public class ServerActionsIT {
     private static UiServer server;
@@ -169,6 +170,15 @@ public class ServerActionsIT {
             b.screenshot("extensions-updated");
             b.click(By.id("ext-uninstall-hello"));
             b.until(d -> d.findElements(By.cssSelector("#ext-installed tr[data-extension='hello']")).isEmpty());
+
+            // Its permission (granted to users by its default level) stays on the role, dormant: the role editor
+            // lists it checked and marked, so that saving the role does not drop it unseen.
+            assertTrue(String.valueOf(role("user")), ((List<?>) role("user").get("permissions")).contains("hello_use"));
+            b.open(server.url("Text2Image#users"));
+            b.ready();
+            b.visible(By.cssSelector("#role-user > summary")).click();
+            assertTrue("still checked", b.visible(By.id("role-user-perm-hello_use")).isSelected());
+            assertTrue(b.visible(By.cssSelector("label[for='role-user-perm-hello_use']")).getText().endsWith("(not installed)"));
             assertEquals(List.of(), b.consoleErrors());
         }
     }

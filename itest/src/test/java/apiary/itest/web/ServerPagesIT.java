@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The server pages in real Chromium as the local owner: a backend added and edited through the form generated from
  * its type's schema; an extension installed and uninstalled live with its script and stylesheet appearing in the
- * page and vanishing, and a failed one shown with its reason; and every server page loads without console errors
- * (screenshots of each).
+ * page (and in the login and first-run pages) and vanishing, and a failed one shown with its reason; and every
+ * server page loads without console errors (screenshots of each).
  */
 public class ServerPagesIT {
     private static UiServer server;
@@ -115,6 +115,16 @@ public class ServerPagesIT {
                     "return getComputedStyle(document.querySelector('.apiary-banner')).fontWeight === '700' ? 'bold' : 'not bold'"));
             b.screenshot("extensions-installed");
             assertEquals(200, status(server.url("ExtensionFile/banner/banner.css")));
+            // The login and first-run pages load the same assets (this server has not run the installer yet).
+            for (String page : List.of("Login", "Install")) {
+                b.open(server.url(page));
+                b.visible(By.cssSelector(page.equals("Login") ? "#login-form" : "#install-form"));
+                b.until(d -> !d.findElements(By.cssSelector("script[data-extension='banner']")).isEmpty());
+                b.until(d -> Boolean.TRUE.equals(b.script("const l = document.querySelector(\"link[data-extension='banner']\");"
+                        + " return !!(l && l.sheet);")));
+            }
+            b.open(server.url("Text2Image#extensions"));
+            b.ready();
 
             b.visible(By.id("ext-uninstall-banner")).click();
             b.until(d -> d.findElements(By.cssSelector("link[data-extension='banner'], script[data-extension='banner']")).isEmpty());

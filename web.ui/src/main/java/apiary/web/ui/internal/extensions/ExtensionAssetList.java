@@ -23,9 +23,10 @@ import org.osgi.util.tracker.BundleTracker;
 
 /**
  * {@code GET /ExtensionAssets}: the scripts and stylesheets of the active extensions, as
- * {@code {"extensions":[{"extension","scripts":[url],"styles":[url]}]}}. The pages load them after the session is
- * open (an extension's script may read {@code window.session_id}) and ask again after an extension is installed or
- * removed, so assets appear and vanish without a restart.
+ * {@code {"extensions":[{"extension","scripts":[url],"styles":[url]}]}}. Every page (main, login, first-run) loads
+ * them through {@code js/extensions-loader.js}, after the session is open where it has one (an extension's script
+ * may read {@code window.session_id}); the main page asks again after an extension is installed or removed, so
+ * assets appear and vanish without a restart.
  */
 @Component(property = WebFileProvider.PREFIX + "=/ExtensionAssets")
 public final class ExtensionAssetList implements WebFileProvider {
