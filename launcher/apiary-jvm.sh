@@ -5,7 +5,11 @@
 # training run if not. Using it spares each start most of its class loading (about 0.3 s on two cores); without it
 # the server starts all the same (a class whose jar changed since is simply loaded from the jar).
 apiary_class_archive() {
-  local dist=$1 jsa="$1/apiary.jsa" work
+  # Absolute: the archive records the class path it was written with, and a relative one only fits later starts
+  # from the same folder (./apiary's and the benchmarks' differ).
+  local dist jsa work
+  dist=$(cd "$1" && pwd) || return 0
+  jsa="$dist/apiary.jsa"
   [ -f "$jsa" ] && [ -z "$(find "$dist/lib" "$dist/bundles" -newer "$jsa" -print -quit)" ] && return 0
   echo "Preparing the class-data archive for fast start-up..." >&2
   rm -f "$jsa"
