@@ -1,5 +1,6 @@
 package apiary.core.server.internal.dispatch;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.util.Callback;
 final class JsonAnswer extends OutputStream {
     private static final System.Logger LOG = System.getLogger(JsonAnswer.class.getName());
     static final int IN_ONE_PIECE = 256 * 1024;
+    private static final int STREAM_PIECE = 64 * 1024;
 
     private final Response response;
     private final ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
@@ -82,8 +84,10 @@ final class JsonAnswer extends OutputStream {
             head.write(b, off, len);
             return;
         }
-        // Too large for one piece: from now on the answer streams (chunked), starting with what was collected.
-        stream = Content.Sink.asOutputStream(response);
+        // Too large for one piece: from now on the answer streams (chunked), starting with what was collected. Jackson
+        // hands over 8 KB at a time and each write to the response blocks until it is sent: gathered into 64 KB
+        // pieces, a 7 MB model listing makes ~110 blocking writes instead of ~900.
+        stream = new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_PIECE);
         head.writeTo(stream);
         head.reset();
         stream.write(b, off, len);
