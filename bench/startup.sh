@@ -27,7 +27,10 @@ measure() { # data-dir -> ms to first 200
   curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d "{\"session_id\":\"$session\"}" \
     "http://127.0.0.1:$port/API/ListT2IParams"
   echo "$first $(( $(now_ms) - t0 ))"
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  # The server is not this shell's child (start_apiary runs it from a subshell), so 'wait' cannot wait for it: poll
+  # until it is gone, or the next start would share the two cores (and the data folder) with this one's stop.
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done
 }
 
 cold=(); warm=(); coldAll=(); warmAll=()

@@ -80,7 +80,7 @@ public class ServerPagesIT {
             assertEquals("the secret stays masked and unchanged", "\t<secret>", settings.get("Token"));
             b.until(d -> "running".equals(d.findElement(By.id("backend-" + id)).getAttribute("data-status")));
 
-            b.visible(By.id("backend-edit-" + id)).click();
+            b.click(By.id("backend-edit-" + id));
             WebElement edited = b.visible(By.id("backend-setting-LatencyMs"));
             assertEquals("250", edited.getAttribute("value"));
             edited.clear();
@@ -88,10 +88,10 @@ public class ServerPagesIT {
             b.visible(By.id("backend-save-" + id)).click();
             b.until(d -> ((Number) ((Map<?, ?>) backend("From the form").get("settings")).get("LatencyMs")).intValue() == 75);
 
-            b.visible(By.id("backend-enabled-" + id)).click();
+            b.click(By.id("backend-enabled-" + id));
             b.until(d -> Boolean.FALSE.equals(backend("From the form").get("enabled")));
             b.screenshot("backends-page");
-            b.visible(By.id("backend-delete-" + id)).click();
+            b.click(By.id("backend-delete-" + id));
             b.until(d -> backend("From the form") == null);
             assertEquals(List.of(), b.consoleErrors());
         }
