@@ -2,8 +2,8 @@ package apiary.core.server.internal.log;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -13,12 +13,14 @@ import apiary.core.api.log.LogMessage;
 /**
  * Where every message of the server ends up: the typed ring buffers (always), and, from the configured minimum level
  * up, the console and the log file. Messages are numbered and printed under one lock, so the console, the file and
- * the sequence ids agree on the order.
+ * the sequence ids agree on the order; the console itself is written by its own thread ({@link ConsoleQueue}), so a
+ * blocked console never holds that lock.
  */
 final class LogPipeline {
     private final LogBuffers buffers = new LogBuffers();
     private final Path dataDir;
     private final ZoneId zone;
+    private final ConsoleQueue consoleQueue;
     private final LogLineWriter console;
     private LogConfig config = LogConfig.DEFAULTS;
     private LogFile file;
@@ -30,7 +32,8 @@ final class LogPipeline {
     LogPipeline(Path dataDir, PrintStream consoleOut) {
         this.dataDir = dataDir;
         this.zone = ZoneId.systemDefault();
-        this.console = new LogLineWriter(new ConsoleWriter(consoleOut), zone, config.bannerAfter());
+        this.consoleQueue = new ConsoleQueue(consoleOut, ConsoleQueue.CAPACITY);
+        this.console = new LogLineWriter(consoleQueue, zone, config.bannerAfter());
     }
 
     LogBuffers buffers() {
@@ -80,8 +83,17 @@ final class LogPipeline {
         return file == null ? null : file.path();
     }
 
-    synchronized void close() {
-        closeFile();
+    /** Closes the file; the console gets a moment to catch up, waited for outside the lock so loggers go on. */
+    void close() {
+        synchronized (this) {
+            closeFile();
+        }
+        consoleQueue.close();
+    }
+
+    /** @return whether everything printed so far reached the console within the timeout */
+    boolean awaitConsole(Duration timeout) throws InterruptedException {
+        return consoleQueue.awaitWritten(timeout);
     }
 
     private void print(Instant time, String level, String message) {
@@ -97,30 +109,6 @@ final class LogPipeline {
                 closeFile();
                 buffers.add(LogLevel.ERROR.displayName(), Instant.now(), "Log file writing stopped: " + e.getMessage());
             }
-        }
-    }
-
-    /** Text to a print stream, which encodes it as the console expects; closing leaves the stream open. */
-    private static final class ConsoleWriter extends Writer {
-        private final PrintStream out;
-
-        ConsoleWriter(PrintStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            out.print(new String(chars, offset, length));
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            out.flush();
         }
     }
 
