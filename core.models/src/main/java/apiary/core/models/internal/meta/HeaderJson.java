@@ -77,17 +77,8 @@ final class HeaderJson {
             throw new IllegalArgumentException("expected a key at " + at);
         }
         int start = at + 1;
-        int quote = text.indexOf('"', start);
+        int quote = plainEnd(start);
         if (quote < 0) {
-            throw new IllegalArgumentException("the text ends inside a string");
-        }
-        if (backslash < start) {
-            backslash = text.indexOf('\\', start);
-            if (backslash < 0) {
-                backslash = Integer.MAX_VALUE;
-            }
-        }
-        if (backslash < quote) {
             return name.equals(key());
         }
         at = quote + 1;
@@ -204,9 +195,11 @@ final class HeaderJson {
         }
     }
 
-    /** Strings are found with {@code indexOf} (a scan reads thousands of headers before the JIT has compiled this). */
-    private String string() {
-        int start = ++at;
+    /**
+     * @param start where a string's text starts (after its opening quote)
+     * @return the index of its closing quote, or -1 when it holds an escape (the caller then decodes it)
+     */
+    private int plainEnd(int start) {
         int quote = text.indexOf('"', start);
         if (quote < 0) {
             throw new IllegalArgumentException("the text ends inside a string");
@@ -217,7 +210,14 @@ final class HeaderJson {
                 backslash = Integer.MAX_VALUE;
             }
         }
-        if (backslash < quote) {
+        return backslash < quote ? -1 : quote;
+    }
+
+    /** Strings are found with {@code indexOf} (a scan reads thousands of headers before the JIT has compiled this). */
+    private String string() {
+        int start = ++at;
+        int quote = plainEnd(start);
+        if (quote < 0) {
             return escaped(start);
         }
         at = quote + 1;
