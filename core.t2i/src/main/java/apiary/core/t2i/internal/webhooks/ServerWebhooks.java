@@ -22,8 +22,6 @@ import apiary.core.t2i.internal.params.T2IRequestImpl;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,7 +56,7 @@ public final class ServerWebhooks implements QueueHooks, ServerSettingsContribut
         t.setDaemon(true);
         return t;
     });
-    private final FrameworkListener started = this::frameworkEvent;
+    private final ServerStart start;
     private int active;
     private boolean generating;
     private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
@@ -75,10 +73,8 @@ public final class ServerWebhooks implements QueueHooks, ServerSettingsContribut
         this.server = server;
         this.context = context;
         this.sender = new WebhookSender(timer, 1000);
-        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
-            return; // a bundle restart in a running server, not a server start
-        }
-        context.addFrameworkListener(started);
+        // null: a bundle restart in a running server, not a server start
+        this.start = ServerStart.watch(context, () -> post("serverstartwebhook"));
     }
 
     @Override
@@ -86,16 +82,11 @@ public final class ServerWebhooks implements QueueHooks, ServerSettingsContribut
         return List.of(SettingDef.group("Network", "Settings related to networking and the webserver.", EXTERNAL_URL));
     }
 
-    private void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTED) {
-            context.removeFrameworkListener(started);
-            post("serverstartwebhook");
-        }
-    }
-
     @Deactivate
     void stop() {
-        context.removeFrameworkListener(started);
+        if (start != null) {
+            start.stop();
+        }
         if (context.getBundle(0).getState() == Bundle.STOPPING) {
             try {
                 post("servershutdownwebhook").get(30, TimeUnit.SECONDS);
